@@ -1,0 +1,61 @@
+// <hwmx/wdm.h> from C (c11_header.c, compiled as strict C11) and the Windows values (fact 1).
+#include <cstddef>
+
+#include "test_support.h"
+
+extern "C" int hwmx_c11_exercise(void);
+
+using namespace hwmx_test;
+
+TEST(CHeader, C11TranslationUnitUsesTheApi) {
+  int result = -1;
+  in_thread([&] { result = hwmx_c11_exercise(); });
+  EXPECT_EQ(result, 0);
+}
+
+TEST(Fact01, StatusCodesHaveWindowsValues) {
+  EXPECT_EQ(STATUS_SUCCESS, 0x0);
+  EXPECT_EQ(STATUS_WAIT_0, 0x0);
+  EXPECT_EQ(STATUS_ABANDONED, 0x80);
+  EXPECT_EQ(STATUS_ABANDONED_WAIT_0, 0x80);
+  EXPECT_EQ(STATUS_USER_APC, 0xC0);
+  EXPECT_EQ(STATUS_KERNEL_APC, 0x100);
+  EXPECT_EQ(STATUS_ALERTED, 0x101);
+  EXPECT_EQ(STATUS_TIMEOUT, 0x102);
+  EXPECT_EQ(static_cast<ULONG>(STATUS_INVALID_PARAMETER), 0xC000000Du);
+  EXPECT_EQ(static_cast<ULONG>(STATUS_MUTANT_NOT_OWNED), 0xC0000046u);
+  EXPECT_EQ(static_cast<ULONG>(STATUS_MUTANT_LIMIT_EXCEEDED), 0xC0000191u);
+  EXPECT_EQ(static_cast<ULONG>(STATUS_INSUFFICIENT_RESOURCES), 0xC000009Au);
+  EXPECT_EQ(static_cast<ULONG>(STATUS_NO_SUCH_DEVICE), 0xC000000Eu);
+  EXPECT_EQ(static_cast<ULONG>(STATUS_DEVICE_NOT_CONNECTED), 0xC000009Du);
+  // Every wait result but the errors counts as success.
+  EXPECT_TRUE(NT_SUCCESS(STATUS_TIMEOUT));
+  EXPECT_TRUE(NT_SUCCESS(STATUS_ABANDONED));
+  EXPECT_FALSE(NT_SUCCESS(STATUS_MUTANT_NOT_OWNED));
+}
+
+TEST(Api, ConstantsHaveWindowsValues) {
+  EXPECT_EQ(PASSIVE_LEVEL, 0);
+  EXPECT_EQ(APC_LEVEL, 1);
+  EXPECT_EQ(DISPATCH_LEVEL, 2);
+  EXPECT_EQ(LOW_PRIORITY, 0);
+  EXPECT_EQ(LOW_REALTIME_PRIORITY, 16);
+  EXPECT_EQ(HIGH_PRIORITY, 31);
+  EXPECT_EQ(MAXIMUM_PRIORITY, 32);
+  EXPECT_EQ(KernelMode, 0);
+  EXPECT_EQ(UserMode, 1);
+  EXPECT_EQ(Executive, 0);
+  EXPECT_EQ(UserRequest, 6);
+  EXPECT_EQ(WrExecutive, 7);
+  EXPECT_EQ(APC_INDEX_MISMATCH, 0x01u);
+  EXPECT_EQ(IRQL_NOT_LESS_OR_EQUAL, 0x0Au);
+  EXPECT_EQ(MUTEX_ALREADY_OWNED, 0xBFu);
+  EXPECT_EQ(THREAD_TERMINATE_HELD_MUTEX, 0x4000008Au);
+  EXPECT_EQ(HWMX_FAULT_BUGCHECK, 1u);
+  EXPECT_EQ(HWMX_FAULT_RAISE, 2u);
+  LARGE_INTEGER li;
+  li.QuadPart = 0x1234567890ABCDEFLL;
+  EXPECT_EQ(li.LowPart, 0x90ABCDEFu);
+  EXPECT_EQ(li.HighPart, 0x12345678);
+  EXPECT_EQ(li.u.LowPart, 0x90ABCDEFu);
+}
