@@ -7,6 +7,7 @@ hwmx_id_pool.sv
 hwmx_axil_slave.sv
 hwmx_addr_decode.sv
 hwmx_op_check.sv
+hwmx_ctx_flags.sv
 hwmx_regs.sv
 hwmx_engine.sv
 hwmx_top.sv

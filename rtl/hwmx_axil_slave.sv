@@ -110,6 +110,10 @@ module hwmx_axil_slave (
     end
   end
 
+`ifdef FORMAL
+`include "formal/hwmx_axil_slave_props.svh"
+`endif
+
 endmodule
 
 `default_nettype wire

@@ -24,7 +24,7 @@ module hwmx_engine #(
   input  wire logic               rst_ni,
   // Front end
   input  wire logic               accept_i,      // a transaction is accepted at this edge
-  input  hwmx_pkg::dec_req_t      pre_i,         // decode of the AR channel (pre-read)
+  input  hwmx_pkg::dec_req_t      pre_i,         // decode of the address being accepted
   input  hwmx_pkg::dec_req_t      req_i,         // decode of the held request
   input  wire logic [31:0]        wdata_i,
   output logic                    ready_o,
@@ -86,11 +86,11 @@ module hwmx_engine #(
   hwmx_pkg::own_cnt_t  abn_q, abn_d;    // ABANDON: slots abandoned so far
   hwmx_pkg::own_cnt_t  abo_q, abo_d;    // ABANDON: slots owned at the start
 
-  logic [NUM_CTX-1:0] alloc_q, alloc_d;
-  logic [NUM_CTX-1:0] wait_q, wait_d;
-  logic [NUM_CTX-1:0] gp_q, gp_d;
-  logic [NUM_CTX-1:0] ist_q, ist_d;
-  logic [NUM_CTX-1:0] ien_q, ien_d;
+  // Per-context flags (hwmx_ctx_flags): commands on the request's context c (= ctx_q) and on
+  // the new owner h of a handoff (the head in the slot row just read).
+  logic c_alloc, c_wait, c_gp, c_ist, c_ien;
+  logic f_alloc_set, f_alloc_clr, f_wait_set, f_wait_clr, f_gp_clr, f_ist_set, f_ist_clr;
+  logic f_ien_wr, f_ien, f_grant_h;
 
   // ---------------------------------------------------------------------------------------
   // Tables
@@ -134,6 +134,29 @@ module hwmx_engine #(
     .clk_i(clk_i), .raddr_i(le_raddr), .rdata_o(le_rdata),
     .we_i(le_we), .waddr_i(le_waddr), .wdata_i(le_wdata));
 
+  hwmx_ctx_flags #(.NUM_CTX(NUM_CTX)) u_flags (
+    .clk_i      (clk_i),
+    .rst_ni     (rst_ni),
+    .c_i        (ctx_q[CW-1:0]),
+    .h_i        (sr_rdata.head[CW-1:0]),
+    .alloc_set_i(f_alloc_set),
+    .alloc_clr_i(f_alloc_clr),
+    .wait_set_i (f_wait_set),
+    .wait_clr_i (f_wait_clr),
+    .gp_clr_i   (f_gp_clr),
+    .ist_set_i  (f_ist_set),
+    .ist_clr_i  (f_ist_clr),
+    .ien_wr_i   (f_ien_wr),
+    .ien_i      (f_ien),
+    .grant_h_i  (f_grant_h),
+    .c_alloc_o  (c_alloc),
+    .c_wait_o   (c_wait),
+    .c_gp_o     (c_gp),
+    .c_ist_o    (c_ist),
+    .c_ien_o    (c_ien),
+    .irq_ctx_o  (irq_ctx_o)
+  );
+
   // ---------------------------------------------------------------------------------------
   // Free-id pools
   // ---------------------------------------------------------------------------------------
@@ -152,14 +175,14 @@ module hwmx_engine #(
   // ---------------------------------------------------------------------------------------
   // The request's context and the checks (valid in S_EXEC)
   // ---------------------------------------------------------------------------------------
-  logic [CW-1:0]        rc;  // table index of req_i.ctx
+  logic [CW-1:0]        rc;  // table index of ctx_q
   hwmx_pkg::outcome_e   outcome;
   hwmx_pkg::result_t    chk_res;
 
   hwmx_pkg::slot_id_t   sp_id_ext;
   hwmx_pkg::ctx_id_t    cp_id_ext;
 
-  assign rc = req_i.ctx[CW-1:0];
+  assign rc = ctx_q[CW-1:0];
 
   always_comb begin
     sp_id_ext = '0;
@@ -170,10 +193,11 @@ module hwmx_engine #(
 
   hwmx_op_check u_check (
     .req_i            (req_i),
+    .ctx_i            (ctx_q),
     .row_i            (sr_rdata),
-    .alloc_i          (alloc_q[rc]),
-    .waiting_i        (wait_q[rc]),
-    .gpend_i          (gp_q[rc]),
+    .alloc_i          (c_alloc),
+    .waiting_i        (c_wait),
+    .gpend_i          (c_gp),
     .prio_i           (pr_rdata),
     .owned_i          (oc_rdata),
     .grant_i          (gr_rdata),
@@ -222,15 +246,15 @@ module hwmx_engine #(
     ctx_word = '0;
     unique case (req_i.xreg)
       hwmx_pkg::XR_STATUS: begin
-        ctx_word[hwmx_reg_pkg::CTX_STATUS_ALLOCATED_LSB] = alloc_q[rc];
-        ctx_word[hwmx_reg_pkg::CTX_STATUS_WAITING_LSB] = wait_q[rc];
-        ctx_word[hwmx_reg_pkg::CTX_STATUS_GRANT_PENDING_LSB] = gp_q[rc];
+        ctx_word[hwmx_reg_pkg::CTX_STATUS_ALLOCATED_LSB] = c_alloc;
+        ctx_word[hwmx_reg_pkg::CTX_STATUS_WAITING_LSB] = c_wait;
+        ctx_word[hwmx_reg_pkg::CTX_STATUS_GRANT_PENDING_LSB] = c_gp;
         ctx_word[hwmx_reg_pkg::CTX_STATUS_OWNED_LSB+:13] = oc_rdata;
-        if (wait_q[rc]) ctx_word[hwmx_reg_pkg::CTX_STATUS_WAIT_SLOT_LSB+:12] = ws_rdata;
+        if (c_wait) ctx_word[hwmx_reg_pkg::CTX_STATUS_WAIT_SLOT_LSB+:12] = ws_rdata;
       end
       hwmx_pkg::XR_PRIORITY: ctx_word[hwmx_reg_pkg::CTX_PRIORITY_PRIORITY_LSB+:5] = pr_rdata;
       hwmx_pkg::XR_GRANT: begin
-        if (gp_q[rc]) begin
+        if (c_gp) begin
           ctx_word = hwmx_pkg::pack_result(hwmx_reg_pkg::RC_GRANTED, gr_rdata.abandoned,
                                            gr_rdata.prio, {4'd0, gr_rdata.slot});
         end else begin
@@ -238,8 +262,8 @@ module hwmx_engine #(
         end
       end
       hwmx_pkg::XR_LAST_ERROR: ctx_word = hwmx_pkg::pack_lerr(le_rdata.code, le_rdata.op, le_rdata.arg);
-      hwmx_pkg::XR_INTR_STATE: ctx_word[hwmx_reg_pkg::INTR_STATE_GRANT_LSB] = ist_q[rc];
-      hwmx_pkg::XR_INTR_ENABLE: ctx_word[hwmx_reg_pkg::INTR_ENABLE_GRANT_LSB] = ien_q[rc];
+      hwmx_pkg::XR_INTR_STATE: ctx_word[hwmx_reg_pkg::INTR_STATE_GRANT_LSB] = c_ist;
+      hwmx_pkg::XR_INTR_ENABLE: ctx_word[hwmx_reg_pkg::INTR_ENABLE_GRANT_LSB] = c_ien;
       default: ;  // INTR_TEST is write-only: reads 0
     endcase
   end
@@ -252,11 +276,7 @@ module hwmx_engine #(
   hwmx_pkg::result_t   res;
   logic                do_enq;   // a new waiter is linked: write enq_row, waiting, wait_slot
   hwmx_pkg::slot_row_t enq_row;
-  hwmx_pkg::slot_id_t  enq_slot;
-  hwmx_pkg::ctx_id_t   enq_ctx;
-  logic                do_ho;    // start a handoff of ho_slot (row ho_row) to its head
-  hwmx_pkg::slot_row_t ho_row;
-  hwmx_pkg::slot_id_t  ho_slot;
+  logic                do_ho;    // start a handoff of slot_q (row sr_rdata) to its head
   logic                ho_ab;
   logic                do_scan;  // ABANDON: next slot, or done when scan_found reaches abo_q
   hwmx_pkg::own_cnt_t  scan_found;
@@ -278,11 +298,8 @@ module hwmx_engine #(
     abd_d = abd_q;
     abn_d = abn_q;
     abo_d = abo_q;
-    alloc_d = alloc_q;
-    wait_d = wait_q;
-    gp_d = gp_q;
-    ist_d = ist_q;
-    ien_d = ien_q;
+    {f_alloc_set, f_alloc_clr, f_wait_set, f_wait_clr, f_gp_clr, f_ist_set, f_ist_clr} = '0;
+    {f_ien_wr, f_ien, f_grant_h} = '0;
 
     // Table ports: read the working slot / the request's context unless a state says otherwise.
     sr_raddr = slot_q[SW-1:0];
@@ -301,7 +318,7 @@ module hwmx_engine #(
     le_wdata = '0;
     sp_pop = 1'b0;
     sp_push = 1'b0;
-    sp_push_id = req_i.slot[SW-1:0];
+    sp_push_id = slot_q[SW-1:0];
     cp_pop = 1'b0;
     cp_push = 1'b0;
     cp_push_id = rc;
@@ -324,11 +341,7 @@ module hwmx_engine #(
     res = chk_res;
     do_enq = 1'b0;
     enq_row = row_q;
-    enq_slot = slot_q;
-    enq_ctx = ctx_q;
     do_ho = 1'b0;
-    ho_row = row_q;
-    ho_slot = slot_q;
     ho_ab = 1'b0;
     do_scan = 1'b0;
     scan_found = abn_q;
@@ -355,6 +368,9 @@ module hwmx_engine #(
                                                               pre_i.slot[SW-1:0];
         {pr_raddr, nx_raddr, pv_raddr, ws_raddr, oc_raddr, gr_raddr, le_raddr} =
             {7{pre_i.ctx[CW-1:0]}};
+        // The request's context and slot; an allocation works on the id it will get.
+        ctx_d = (pre_i.kind == hwmx_pkg::REQ_ALLOC_CTX) ? cp_id_ext : pre_i.ctx;
+        slot_d = (pre_i.kind == hwmx_pkg::REQ_ALLOC_SLOT) ? sp_id_ext : pre_i.slot;
         if (accept_i) state_d = S_EXEC;
       end
 
@@ -391,12 +407,14 @@ module hwmx_engine #(
               end
               hwmx_pkg::XR_LAST_ERROR: le_we = 1'b1;  // any write clears
               hwmx_pkg::XR_INTR_STATE: begin
-                if (wdata_i[hwmx_reg_pkg::INTR_STATE_GRANT_LSB]) ist_d[rc] = 1'b0;
+                f_ist_clr = wdata_i[hwmx_reg_pkg::INTR_STATE_GRANT_LSB];  // write 1 to clear
               end
-              hwmx_pkg::XR_INTR_ENABLE:
-                  ien_d[rc] = wdata_i[hwmx_reg_pkg::INTR_ENABLE_GRANT_LSB];
+              hwmx_pkg::XR_INTR_ENABLE: begin
+                f_ien_wr = 1'b1;
+                f_ien = wdata_i[hwmx_reg_pkg::INTR_ENABLE_GRANT_LSB];
+              end
               hwmx_pkg::XR_INTR_TEST: begin
-                if (wdata_i[hwmx_reg_pkg::INTR_TEST_GRANT_LSB]) ist_d[rc] = 1'b1;
+                f_ist_set = wdata_i[hwmx_reg_pkg::INTR_TEST_GRANT_LSB];
               end
               default: ;
             endcase
@@ -407,11 +425,11 @@ module hwmx_engine #(
               hwmx_pkg::OC_RESPOND: do_resp = 1'b1;
               hwmx_pkg::OC_ACQ_FREE: begin
                 row_n.owned = 1'b1;
-                row_n.owner = req_i.ctx;
+                row_n.owner = ctx_q;
                 row_n.count = '0;
                 row_n.abandoned = 1'b0;
                 sr_we = 1'b1;
-                sr_waddr = req_i.slot[SW-1:0];
+                sr_waddr = slot_q[SW-1:0];
                 sr_wdata = row_n;
                 oc_we = 1'b1;
                 oc_wdata = oc_rdata + 1'b1;
@@ -421,7 +439,7 @@ module hwmx_engine #(
               hwmx_pkg::OC_ACQ_RECURSE: begin
                 row_n.count = sr_rdata.count + 1'b1;
                 sr_we = 1'b1;
-                sr_waddr = req_i.slot[SW-1:0];
+                sr_waddr = slot_q[SW-1:0];
                 sr_wdata = row_n;
                 ev_acquire_o = 1'b1;
                 do_resp = 1'b1;
@@ -431,23 +449,19 @@ module hwmx_engine #(
                 if (sr_rdata.length != '0) begin
                   nx_we = 1'b1;
                   nx_waddr = sr_rdata.tail[CW-1:0];
-                  nx_wdata = req_i.ctx;
+                  nx_wdata = ctx_q;
                 end else begin
-                  row_n.head = req_i.ctx;
+                  row_n.head = ctx_q;
                 end
                 pv_we = 1'b1;
                 pv_wdata = sr_rdata.tail;
-                row_n.tail = req_i.ctx;
+                row_n.tail = ctx_q;
                 row_n.length = sr_rdata.length + 1'b1;
                 do_enq = 1'b1;
                 enq_row = row_n;
-                enq_slot = req_i.slot;
-                enq_ctx = req_i.ctx;
               end
               hwmx_pkg::OC_ENQ_WALK: begin
                 row_d = sr_rdata;
-                slot_d = req_i.slot;
-                ctx_d = req_i.ctx;
                 pri_d = pr_rdata;
                 cur_d = sr_rdata.tail;
                 pr_raddr = sr_rdata.tail[CW-1:0];
@@ -457,7 +471,7 @@ module hwmx_engine #(
               hwmx_pkg::OC_REL_DEC: begin
                 row_n.count = sr_rdata.count - 1'b1;
                 sr_we = 1'b1;
-                sr_waddr = req_i.slot[SW-1:0];
+                sr_waddr = slot_q[SW-1:0];
                 sr_wdata = row_n;
                 do_resp = 1'b1;
               end
@@ -465,7 +479,7 @@ module hwmx_engine #(
                 row_n.owned = 1'b0;
                 row_n.owner = '0;
                 sr_we = 1'b1;
-                sr_waddr = req_i.slot[SW-1:0];
+                sr_waddr = slot_q[SW-1:0];
                 sr_wdata = row_n;
                 oc_we = 1'b1;
                 oc_wdata = oc_rdata - 1'b1;
@@ -475,8 +489,6 @@ module hwmx_engine #(
                 oc_we = 1'b1;
                 oc_wdata = oc_rdata - 1'b1;
                 do_ho = 1'b1;
-                ho_row = sr_rdata;
-                ho_slot = req_i.slot;
                 do_resp = 1'b1;
               end
               hwmx_pkg::OC_CANCEL_WAIT: begin
@@ -484,14 +496,12 @@ module hwmx_engine #(
                 slot_d = ws_rdata;
                 nxt_d = nx_rdata;
                 prv_d = pv_rdata;
-                ctx_d = req_i.ctx;
                 sr_raddr = ws_rdata[SW-1:0];
                 abd_d = 1'b0;
                 state_d = S_CANCEL;
               end
               hwmx_pkg::OC_CONSUME_GRANT: begin
-                gp_d[rc] = 1'b0;
-                ist_d[rc] = 1'b0;
+                {f_gp_clr, f_ist_clr} = '1;
                 do_resp = 1'b1;
               end
               hwmx_pkg::OC_ALLOC_SLOT: begin
@@ -501,14 +511,14 @@ module hwmx_engine #(
                 row_n.recursive = req_i.mode[0];
                 row_n.prio_policy = req_i.mode[1];
                 sr_we = 1'b1;
-                sr_waddr = sp_id;
+                sr_waddr = slot_q[SW-1:0];
                 sr_wdata = row_n;
                 do_resp = 1'b1;
               end
               hwmx_pkg::OC_FREE_SLOT: begin
                 row_n.allocated = 1'b0;
                 sr_we = 1'b1;
-                sr_waddr = req_i.slot[SW-1:0];
+                sr_waddr = slot_q[SW-1:0];
                 sr_wdata = row_n;
                 sp_push = 1'b1;
                 do_resp = 1'b1;
@@ -518,38 +528,30 @@ module hwmx_engine #(
                 row_n.prio_policy = req_i.mode[1];
                 row_n.abandoned = 1'b0;
                 sr_we = 1'b1;
-                sr_waddr = req_i.slot[SW-1:0];
+                sr_waddr = slot_q[SW-1:0];
                 sr_wdata = row_n;
                 do_resp = 1'b1;
               end
               hwmx_pkg::OC_ALLOC_CTX: begin
                 // The context page starts from its reset values.
                 cp_pop = 1'b1;
-                alloc_d[cp_id] = 1'b1;
-                wait_d[cp_id] = 1'b0;
-                gp_d[cp_id] = 1'b0;
-                ist_d[cp_id] = 1'b0;
-                ien_d[cp_id] = 1'b0;
+                {f_alloc_set, f_wait_clr, f_gp_clr, f_ist_clr, f_ien_wr} = '1;
                 {pr_we, le_we, oc_we} = '1;
-                {pr_waddr, le_waddr, oc_waddr} = {3{cp_id}};
                 do_resp = 1'b1;
               end
               hwmx_pkg::OC_FREE_CTX: begin
-                alloc_d[rc] = 1'b0;
-                ist_d[rc] = 1'b0;
+                {f_alloc_clr, f_ist_clr} = '1;
                 cp_push = 1'b1;
                 do_resp = 1'b1;
               end
               hwmx_pkg::OC_ABANDON: begin
                 // Drop the grant (its slot is owned and abandoned by the scan), leave the
                 // queue if waiting, then scan.
-                ctx_d = req_i.ctx;
                 abd_d = 1'b1;
                 abn_d = '0;
                 abo_d = oc_rdata;
-                gp_d[rc] = 1'b0;
-                ist_d[rc] = 1'b0;
-                if (wait_q[rc]) begin
+                {f_gp_clr, f_ist_clr} = '1;
+                if (c_wait) begin
                   slot_d = ws_rdata;
                   nxt_d = nx_rdata;
                   prv_d = pv_rdata;
@@ -661,7 +663,7 @@ module hwmx_engine #(
         sr_we = 1'b1;
         sr_waddr = slot_q[SW-1:0];
         sr_wdata = row_n;
-        wait_d[ctx_q[CW-1:0]] = 1'b0;
+        f_wait_clr = 1'b1;
         if (abd_q) begin
           state_d = S_AB_START;
         end else begin
@@ -697,8 +699,6 @@ module hwmx_engine #(
             do_scan = 1'b1;
           end else begin
             do_ho = 1'b1;
-            ho_row = sr_rdata;
-            ho_slot = slot_q;
             ho_ab = 1'b1;
           end
         end else begin
@@ -721,12 +721,11 @@ module hwmx_engine #(
     // A new waiter is linked in: the row, its waiting state, the answer.
     if (do_enq) begin
       sr_we = 1'b1;
-      sr_waddr = enq_slot[SW-1:0];
+      sr_waddr = slot_q[SW-1:0];
       sr_wdata = enq_row;
-      wait_d[enq_ctx[CW-1:0]] = 1'b1;
+      f_wait_set = 1'b1;
       ws_we = 1'b1;
-      ws_waddr = enq_ctx[CW-1:0];
-      ws_wdata = enq_slot;
+      ws_wdata = slot_q;
       qdepth_valid_o = 1'b1;
       qdepth_o = enq_row.length;
       do_resp = 1'b1;
@@ -737,18 +736,15 @@ module hwmx_engine #(
     // Handoff, first cycle: the head becomes the owner and is interrupted now; S_HANDOFF
     // writes the row, grant record and owned count with the head's next/priority/count.
     if (do_ho) begin
-      h = ho_row.head;
-      wait_d[h[CW-1:0]] = 1'b0;
-      gp_d[h[CW-1:0]] = 1'b1;
-      ist_d[h[CW-1:0]] = 1'b1;
+      h = sr_rdata.head;
+      f_grant_h = 1'b1;  // waiting = 0, grant_pending = 1, intr_state = 1
       ev_acquire_o = 1'b1;
       ev_contended_o = 1'b1;
       ev_handoff_o = 1'b1;
       nx_raddr = h[CW-1:0];
       pr_raddr = h[CW-1:0];
       oc_raddr = h[CW-1:0];
-      row_d = ho_row;
-      slot_d = ho_slot;
+      row_d = sr_rdata;
       hid_d = h;
       abd_d = ho_ab;
       state_d = S_HANDOFF;
@@ -801,11 +797,6 @@ module hwmx_engine #(
       abd_q <= 1'b0;
       abn_q <= '0;
       abo_q <= '0;
-      alloc_q <= '0;
-      wait_q <= '0;
-      gp_q <= '0;
-      ist_q <= '0;
-      ien_q <= '0;
     end else begin
       state_q <= state_d;
       init_q <= init_d;
@@ -821,20 +812,14 @@ module hwmx_engine #(
       abd_q <= abd_d;
       abn_q <= abn_d;
       abo_q <= abo_d;
-      alloc_q <= alloc_d;
-      wait_q <= wait_d;
-      gp_q <= gp_d;
-      ist_q <= ist_d;
-      ien_q <= ien_d;
     end
   end
 
   assign ready_o = (state_q == S_IDLE);
 
-  // The pre-read uses only the table addresses of the AR decode.
+  // Only the context/slot fields of the pre-decode are used.
   logic unused_bits;
-  assign unused_bits = ^{pre_i, enq_ctx};
-  assign irq_ctx_o = ist_q & ien_q;
+  assign unused_bits = ^{pre_i};
 
 endmodule
 

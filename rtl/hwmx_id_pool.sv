@@ -79,6 +79,10 @@ module hwmx_id_pool #(
   logic unused_bits;
   assign unused_bits = ^top_idx;
 
+`ifdef FORMAL
+`include "formal/hwmx_id_pool_props.svh"
+`endif
+
 endmodule
 
 `default_nettype wire

@@ -5,6 +5,7 @@
 
 module hwmx_op_check (
   input  hwmx_pkg::dec_req_t  req_i,
+  input  hwmx_pkg::ctx_id_t   ctx_i,          // the request's context (req_i.ctx, registered)
   input  hwmx_pkg::slot_row_t row_i,          // row of req_i.slot
   input  wire logic           alloc_i,        // flags, priority, owned count, grant of req_i.ctx
   input  wire logic           waiting_i,
@@ -27,7 +28,7 @@ module hwmx_op_check (
   logic [4:0]  prio;
   logic [15:0] value;
 
-  assign is_owner = row_i.owned && (row_i.owner == req_i.ctx);
+  assign is_owner = row_i.owned && (row_i.owner == ctx_i);
   assign slot_bad = !req_i.slot_ok || !row_i.allocated;
 
   always_comb begin

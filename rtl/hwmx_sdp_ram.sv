@@ -1,8 +1,8 @@
 // Simple dual-port RAM: one synchronous read port, one write port, one clock. Written so that the
 // simulator models it as an array and yosys infers block RAM (SB_RAM40_4K, RAMB18/36) or, for
 // tiny tables on Xilinx, distributed RAM. No reset: the engine clears the tables it needs after
-// reset. A read of the address being written in the same cycle returns the old data; the engine
-// never relies on that case.
+// reset. The engine never uses the read data of an address written in the same cycle, so the
+// collision is left undefined (no_rw_check): yosys then needs no bypass logic around the BRAM.
 `default_nettype none
 
 module hwmx_sdp_ram #(
@@ -18,12 +18,16 @@ module hwmx_sdp_ram #(
   input  wire logic [Width-1:0] wdata_i
 );
 
-  logic [Width-1:0] mem [0:Depth-1];
+  (* no_rw_check *) logic [Width-1:0] mem [0:Depth-1];
 
   always_ff @(posedge clk_i) begin
     if (we_i) mem[waddr_i] <= wdata_i;
     rdata_o <= mem[raddr_i];
   end
+
+`ifdef FORMAL
+`include "formal/hwmx_sdp_ram_props.svh"
+`endif
 
 endmodule
 

@@ -108,12 +108,12 @@ module hwmx_top #(
     .req_o  (req)
   );
 
-  // The AR channel, decoded only for the table addresses of the pre-read (the ctx/slot fields;
-  // synthesis drops the rest).
+  // The address being accepted (the read first), decoded for the table addresses of the
+  // pre-read and the engine's context/slot registers (synthesis drops the rest).
   hwmx_addr_decode #(.NUM_MUTEX(NUM_MUTEX), .NUM_CTX(NUM_CTX)) u_pre_decode (
-    .addr_i (S_AXI_ARADDR),
-    .write_i(1'b0),
-    .wstrb_i(4'h0),
+    .addr_i (S_AXI_ARVALID ? S_AXI_ARADDR : S_AXI_AWADDR),
+    .write_i(!S_AXI_ARVALID),
+    .wstrb_i(S_AXI_WSTRB),
     .req_o  (pre)
   );
 

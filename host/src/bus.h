@@ -79,9 +79,28 @@ class Deadline {
   SystemTime system_{};
 };
 
+/// The engine's interrupt registers, for a bus that sees only the OR of the context lines (a
+/// board's single IRQ through UIO). Provided by the engine client, which owns the register map.
+class IrqRegisters {
+ public:
+  virtual ~IrqRegisters() = default;
+  /// Number of contexts (bits) the lines cover.
+  virtual unsigned irq_contexts() const = 0;
+  /// Fills `lines` (one bit per context, 32 per word) with the contexts whose line is high.
+  virtual void read_lines(std::uint32_t* lines, unsigned words) = 0;
+  /// Whether the context has a grant interrupt pending, masked or not.
+  virtual bool irq_pending(unsigned ctx) = 0;
+  /// Masks or unmasks the context's line.
+  virtual void set_irq_enabled(unsigned ctx, bool enabled) = 0;
+};
+
 class Bus {
  public:
   virtual ~Bus() = default;
+
+  /// Called by the engine client once it knows the engine's configuration. Buses that see every
+  /// context's line directly (SimBus) ignore it.
+  virtual void attach_irq_registers(IrqRegisters* regs) { (void)regs; }
 
   virtual BusRead read32(std::uint32_t addr) = 0;
   /// Returns false on a bus error response.

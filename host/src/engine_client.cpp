@@ -132,7 +132,11 @@ bool EngineClient::probe() {
   num_mutex_ = field(cfg.data, HWMX_CONFIG_NUM_MUTEX_MASK, HWMX_CONFIG_NUM_MUTEX_LSB);
   num_ctx_ = field(cfg.data, HWMX_CONFIG_NUM_CTX_MASK, HWMX_CONFIG_NUM_CTX_LSB);
   // The action windows address at most *_ENTRIES slots; a larger instance cannot be driven.
-  if (num_mutex_ == 0 || num_mutex_ > HWMX_ACT_ACQUIRE_ENTRIES || num_ctx_ == 0) return false;
+  if (num_mutex_ == 0 || num_mutex_ > HWMX_ACT_ACQUIRE_ENTRIES || num_ctx_ == 0 ||
+      num_ctx_ > HWMX_INTR_SUMMARY_COUNT * 32) {
+    return false;
+  }
+  bus_.attach_irq_registers(this);
   return true;
 }
 
@@ -235,6 +239,24 @@ EngineCounters EngineClient::counters() {
   c.max_queue_depth = field(bus_.read32(HWMX_STAT_MAX_QDEPTH_OFFSET).data,
                             HWMX_MAX_QDEPTH_DEPTH_MASK, HWMX_MAX_QDEPTH_DEPTH_LSB);
   return c;
+}
+
+void EngineClient::read_lines(std::uint32_t* lines, unsigned words) {
+  for (unsigned w = 0; w < words; ++w) {
+    lines[w] = w < HWMX_INTR_SUMMARY_COUNT
+                   ? bus_.read32(HWMX_INTR_SUMMARY_OFFSET + w * HWMX_INTR_SUMMARY_STRIDE).data
+                   : 0;
+  }
+}
+
+bool EngineClient::irq_pending(unsigned ctx) {
+  return (bus_.read32(ctx_reg(ctx, HWMX_CTX_INTR_STATE_OFFSET)).data &
+          HWMX_INTR_STATE_GRANT_MASK) != 0;
+}
+
+void EngineClient::set_irq_enabled(unsigned ctx, bool enabled) {
+  bus_.write32(ctx_reg(ctx, HWMX_CTX_INTR_ENABLE_OFFSET),
+               enabled ? HWMX_INTR_ENABLE_GRANT_MASK : 0u);
 }
 
 }  // namespace hwmx::host

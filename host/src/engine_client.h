@@ -71,7 +71,7 @@ struct EngineCounters {
 enum class SlotType : std::uint8_t { Exclusive, Recursive };
 enum class QueuePolicy : std::uint8_t { Fifo, Priority };
 
-class EngineClient {
+class EngineClient final : public IrqRegisters {
  public:
   static constexpr std::uint32_t kIdentity = 0x484D5831u;  // ASCII "HMX1"
 
@@ -113,6 +113,12 @@ class EngineClient {
   /// inspections (the selector is global). Not atomic with respect to operations.
   SlotInfo inspect(unsigned slot);
   EngineCounters counters();
+
+  // IrqRegisters (for buses that see only the OR of the lines).
+  unsigned irq_contexts() const override { return num_ctx_; }
+  void read_lines(std::uint32_t* lines, unsigned words) override;
+  bool irq_pending(unsigned ctx) override;
+  void set_irq_enabled(unsigned ctx, bool enabled) override;
 
  private:
   enum Window : std::uint8_t { kAcquire, kTry, kRelease };

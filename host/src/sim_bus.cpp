@@ -21,6 +21,7 @@ SimBus::~SimBus() = default;
 
 BusRead SimBus::read32(std::uint32_t addr) {
   std::lock_guard lock(mu_);
+  if (!device_) return BusRead{0, true};
   const ReadResult r = device_->read(addr);
   ++reads_;
   after_transaction();
@@ -29,6 +30,7 @@ BusRead SimBus::read32(std::uint32_t addr) {
 
 bool SimBus::write32(std::uint32_t addr, std::uint32_t data) {
   std::lock_guard lock(mu_);
+  if (!device_) return false;
   const AxiResp resp = device_->write(addr, data, 0xF);
   ++writes_;
   after_transaction();
@@ -70,14 +72,16 @@ bool SimBus::wait_irq(unsigned ctx, const Deadline& deadline) {
   std::unique_lock lock(mu_);
   // The transaction that raised the line may have finished before this thread registered, with
   // nobody waiting and therefore no settling: settle now so the line is up to date.
+  if (!device_) return false;
   settle();
   if (device_->irq_ctx(ctx)) return true;
   Waiter& w = waiters_[ctx];
   w.raised = false;
   w.waiting = true;
   waiting_.push_back(ctx);
-  const bool raised = deadline.wait(w.cv, lock, [&] { return w.raised; });
-  if (!raised) {
+  deadline.wait(w.cv, lock, [&] { return w.raised || !device_; });
+  const bool raised = w.raised;
+  if (!raised && device_) {
     // Timed out: deregister. The caller resolves the race with a late grant through the
     // engine (CANCEL answers ALREADY_GRANTED), not through the line.
     w.waiting = false;
@@ -89,7 +93,20 @@ bool SimBus::wait_irq(unsigned ctx, const Deadline& deadline) {
 
 BusStats SimBus::stats() const {
   std::lock_guard lock(mu_);
-  return BusStats{reads_, writes_, device_->cycles()};
+  return BusStats{reads_, writes_, device_ ? device_->cycles() : closed_cycles_};
+}
+
+void SimBus::close() {
+  std::lock_guard lock(mu_);
+  if (!device_) return;
+  closed_cycles_ = device_->cycles();
+  device_.reset();
+  // Threads still waiting would never be woken by a transaction again.
+  for (unsigned ctx : waiting_) {
+    waiters_[ctx].waiting = false;
+    waiters_[ctx].cv.notify_one();
+  }
+  waiting_.clear();
 }
 
 }  // namespace hwmx::host

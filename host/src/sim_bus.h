@@ -35,6 +35,10 @@ class SimBus final : public Bus {
   BusStats stats() const override;
   std::string describe() const override { return name_; }
 
+  /// Destroys the device (which flushes and closes a waveform being written). Later
+  /// transactions answer bus errors. For process exit only.
+  void close();
+
  private:
   struct Waiter {
     std::condition_variable cv;
@@ -55,6 +59,7 @@ class SimBus final : public Bus {
   std::vector<unsigned> waiting_;  // contexts with waiting == true (small, unordered)
   bool settled_ = true;            // irq_latency_ cycles have run since the last transaction
   std::uint64_t reads_ = 0, writes_ = 0;
+  std::uint64_t closed_cycles_ = 0;
 };
 
 }  // namespace hwmx::host

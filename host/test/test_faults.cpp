@@ -137,3 +137,23 @@ TEST(Faults, AThrowingHandlerLeavesStateUnchanged) {
     EXPECT_EQ(KeReleaseMutex(&km.m, FALSE), 0);
   });
 }
+
+TEST(Faults, RemainingArgumentChecksChangeNothing) {
+  in_thread([] {
+    EXPECT_RAISE(KeRaiseIrql(APC_LEVEL, nullptr), STATUS_INVALID_PARAMETER);
+    EXPECT_EQ(KeGetCurrentIrql(), PASSIVE_LEVEL);
+    EXPECT_RAISE(KeQuerySystemTime(nullptr), STATUS_INVALID_PARAMETER);
+    // The combined routine leaves the critical region it entered when the acquire faults.
+    FastMutexObj m;
+    ExEnterCriticalRegionAndAcquireFastMutexUnsafe(&m.m);
+    EXPECT_BUGCHECK(ExEnterCriticalRegionAndAcquireFastMutexUnsafe(&m.m), MUTEX_ALREADY_OWNED);
+    ExReleaseFastMutexUnsafeAndLeaveCriticalRegion(&m.m);
+    EXPECT_FALSE(KeAreApcsDisabled());
+    // Releasing with the combined routine what nobody holds leaves the region count alone.
+    KeEnterCriticalRegion();
+    EXPECT_RAISE(ExReleaseFastMutexUnsafeAndLeaveCriticalRegion(&m.m), STATUS_MUTANT_NOT_OWNED);
+    EXPECT_TRUE(KeAreApcsDisabled());
+    KeLeaveCriticalRegion();
+    EXPECT_FALSE(KeAreApcsDisabled());
+  });
+}

@@ -155,3 +155,15 @@ TEST(SimBusTest, BusErrorsAreReportedNotDecodedAsGrants) {
   EXPECT_FALSE(bus.write32(HWMX_ID_OFFSET, 0));
   EXPECT_EQ(bus.stats().writes, 1u);
 }
+
+TEST(SimBusTest, CloseReleasesWaitersAndRefusesLaterTransactions) {
+  SimBus bus(std::make_unique<hwmx::model::Engine>(4, 2), nullptr, 0, "model");
+  std::atomic<int> result{-1};
+  std::thread waiter([&] { result = bus.wait_irq(1, Deadline::never()) ? 1 : 0; });
+  std::this_thread::sleep_for(20ms);
+  bus.close();
+  waiter.join();
+  EXPECT_EQ(result, 0);
+  EXPECT_TRUE(bus.read32(HWMX_ID_OFFSET).error);
+  EXPECT_FALSE(bus.write32(HWMX_CTX_BASE, 0));
+}

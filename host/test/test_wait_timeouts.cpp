@@ -65,7 +65,7 @@ TEST(Fact17, ZeroTimeoutTestsTheObjectAndReturnsAtOnce) {
     LARGE_INTEGER zero = zero_timeout();
     const auto t0 = Clock::now();
     EXPECT_EQ(wait(&m.m, &zero), STATUS_TIMEOUT);
-    EXPECT_LT(Clock::now() - t0, std::chrono::milliseconds(50));
+    EXPECT_LT(Clock::now() - t0, std::chrono::seconds(1));  // no wait (generous: shared CPUs)
     EXPECT_NE(query(&m.m).Owner, KeGetCurrentThread());
     EXPECT_EQ(query(&m.m).Waiters, 0u);
     EXPECT_FALSE(KeAreApcsDisabled());

@@ -90,8 +90,7 @@ class AxiLiteChecker : public sc_core::sc_module {
          "ERRM_AWADDR_STABLE");
     step(w_, wvalid.read(), wready.read(), std::make_pair(wdata.read(), wstrb.read()),
          "ERRM_WVALID_STABLE", "ERRM_WDATA_WSTRB_STABLE");
-    step(b_, bvalid.read(), bready.read(), bresp.read(), "ERRS_BVALID_STABLE",
-         "ERRS_BRESP_STABLE");
+    step(b_, bvalid.read(), bready.read(), bresp.read(), "ERRS_BVALID_STABLE", "ERRS_BRESP_STABLE");
     step(ar_, arvalid.read(), arready.read(), araddr.read(), "ERRM_ARVALID_STABLE",
          "ERRM_ARADDR_STABLE");
     step(r_, rvalid.read(), rready.read(), std::make_pair(rdata.read(), rresp.read()),
@@ -139,8 +138,10 @@ class AxiLiteChecker : public sc_core::sc_module {
   void step(C& ch, bool valid, bool ready, const P& payload, const char* valid_rule,
             const char* payload_rule) {
     if (ch.valid && !ch.ready) {  // a transfer was pending at the previous edge
-      if (!valid) violation(valid_rule, "VALID dropped before its handshake");
-      else if (!(payload == ch.payload)) violation(payload_rule, "payload changed while waiting");
+      if (!valid)
+        violation(valid_rule, "VALID dropped before its handshake");
+      else if (!(payload == ch.payload))
+        violation(payload_rule, "payload changed while waiting");
     }
     ch.waiting = (valid && !ready) ? ch.waiting + 1 : 0;
     if (ch.waiting == max_wait_) violation(valid_rule, "VALID waited too long for READY");

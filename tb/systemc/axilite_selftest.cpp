@@ -21,8 +21,8 @@
 #include "tlm2axilite_bridge.h"
 
 using namespace hwmx::sctest;
-using sc_core::sc_time;
 using sc_core::SC_NS;
+using sc_core::sc_time;
 
 namespace {
 
@@ -108,7 +108,7 @@ class Top : public sc_core::sc_module {
 
   sc_core::sc_clock clk{"clk", sc_time(10, SC_NS)};
   sc_core::sc_signal<bool> resetn{"resetn"}, resetn2{"resetn2"};
-  Link link, link2;
+  Link link{"link"}, link2{"link2"};
   Tlm2AxiLiteBridge<kAw, kDw> bridge{"bridge"};
   FakeSlave slave{"slave"};
   AxiLiteChecker<kAw, kDw> checker{"checker"};
@@ -166,7 +166,8 @@ class Top : public sc_core::sc_module {
     auto expect_rule = [&](const std::string& rule) {
       const auto& v = probe.violations();
       bool found = false;
-      for (std::size_t i = seen; i < v.size(); ++i) found = found || v[i].find(rule) != std::string::npos;
+      for (std::size_t i = seen; i < v.size(); ++i)
+        found = found || v[i].find(rule) != std::string::npos;
       expect(found, "checker flags " + rule);
       seen = v.size();
     };
@@ -280,9 +281,9 @@ int sc_main(int, char*[]) {
   const auto& st = top.checker.stats();
   expect_eq(st.reads + st.writes, top.bridge.pin_transactions(),
             "every bridged transaction seen as one response handshake");
-  std::cout << "bridge: " << top.bridge.pin_transactions() << " transactions; checker: "
-            << st.reads << " reads (" << st.read_min << ".." << st.read_max << " cycles), "
-            << st.writes << " writes; probe flagged " << top.probe.violations().size()
+  std::cout << "bridge: " << top.bridge.pin_transactions() << " transactions; checker: " << st.reads
+            << " reads (" << st.read_min << ".." << st.read_max << " cycles), " << st.writes
+            << " writes; probe flagged " << top.probe.violations().size()
             << " deliberate violations\n";
   const unsigned failures = failure_count();
   std::cout << (failures == 0 ? "PASS" : "FAIL") << " axilite_selftest\n";

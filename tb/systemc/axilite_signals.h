@@ -3,12 +3,13 @@
 // Verilated slave are all bound to, so the checker sees exactly the pins the DUT sees.
 #pragma once
 
+#include <string>
 #include <systemc>
 
 namespace hwmx::sctest {
 
 template <int ADDR_WIDTH, int DATA_WIDTH>
-class AxiLiteSignals {
+class AxiLiteSignals : public sc_core::sc_module {
  public:
   static constexpr int kStrbWidth = DATA_WIDTH / 8;
   using Addr = sc_dt::sc_bv<ADDR_WIDTH>;
@@ -30,6 +31,9 @@ class AxiLiteSignals {
   sc_core::sc_signal<Data> rdata{"rdata"};
   sc_core::sc_signal<Resp> rresp{"rresp"};
   sc_core::sc_signal<bool> rvalid{"rvalid"}, rready{"rready"};
+
+  // A module only to name its signals hierarchically (two links in one parent do not clash).
+  explicit AxiLiteSignals(sc_core::sc_module_name name) : sc_module(name) {}
 
   /// Binds a module whose ports carry the lower-case channel names (the bridge, the checker).
   template <class M>

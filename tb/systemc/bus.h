@@ -4,10 +4,11 @@
 // a time; the model target books its port), which is where the real system serializes too.
 #pragma once
 
-#include <systemc>
-#include <tlm>
 #include <tlm_utils/multi_passthrough_target_socket.h>
 #include <tlm_utils/simple_initiator_socket.h>
+
+#include <systemc>
+#include <tlm>
 
 namespace hwmx::sctest {
 

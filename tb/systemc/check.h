@@ -30,8 +30,7 @@ std::string to_text(const sc_core::sc_time& t);
 inline std::string to_text(bool b) { return b ? "true" : "false"; }
 inline std::string to_text(const std::string& s) { return s; }
 template <class T>
-  requires std::is_integral_v<T>
-std::string to_text(T v) {
+requires std::is_integral_v<T> std::string to_text(T v) {
   std::ostringstream os;
   os << +v;
   if (v > 9) os << " (0x" << std::hex << +v << ")";

@@ -1,14 +1,17 @@
 #include "cpu.h"
 
+#include <utility>
+
 namespace hwmx::sctest {
 
 Cpu::Cpu(sc_core::sc_module_name name, sc_core::sc_time period, unsigned ctx, unsigned priority,
-         Script script, const sc_core::sc_event& start)
+         Script script, const sc_core::sc_event& start, const sc_core::sc_event& go)
     : Initiator(name, period),
       ctx_(ctx),
       priority_(priority),
       script_(std::move(script)),
-      start_(start) {
+      start_(start),
+      go_(go) {
   SC_THREAD(run);
 }
 
@@ -17,6 +20,10 @@ void Cpu::run() {
   sc_core::wait(start_);
   set_priority(priority_);
   wr(ctx_reg(ctx_, HWMX_CTX_INTR_ENABLE_OFFSET), HWMX_INTR_ENABLE_GRANT_MASK);
+  ready_ = true;
+  ready_event_.notify(sc_core::SC_ZERO_TIME);
+  activity_ = "ready";
+  sc_core::wait(go_);
   activity_ = "running";
   if (script_) script_(*this);
   activity_ = "finished";

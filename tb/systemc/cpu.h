@@ -20,9 +20,11 @@ class Cpu final : public Initiator {
   sc_core::sc_in<bool> irq{"irq"};  // irq_ctx[ctx] of the engine
 
   SC_HAS_PROCESS(Cpu);
-  /// Runs `script` once `start` is notified (after the supervisor allocated the contexts).
+  /// Writes its priority and interrupt enable once `start` is notified (the supervisor has
+  /// allocated the contexts), reports ready(), and runs `script` once `go` is notified (all
+  /// threads are ready: scripts start together on a quiet bus).
   Cpu(sc_core::sc_module_name name, sc_core::sc_time period, unsigned ctx, unsigned priority,
-      Script script, const sc_core::sc_event& start);
+      Script script, const sc_core::sc_event& start, const sc_core::sc_event& go);
 
   unsigned ctx() const { return ctx_; }
   unsigned priority() const { return priority_; }
@@ -47,12 +49,15 @@ class Cpu final : public Initiator {
   Result take_grant() { return take_grant_on(ctx_); }
   void set_priority(unsigned p);
 
-  /// Time the grant interrupt woke the thread last (the rise of irq_ctx[ctx]).
+  /// Time the grant interrupt last woke the thread from sleep (the rise of irq_ctx[ctx]);
+  /// unchanged by a wait that found the line already high.
   sc_core::sc_time last_wake() const { return last_wake_; }
   unsigned wakeups() const { return wakeups_; }
   /// Wakeups after which TAKE_GRANT found no grant (must stay 0).
   unsigned spurious_wakeups() const { return spurious_; }
   unsigned timeouts() const { return timeouts_; }
+  bool ready() const { return ready_; }
+  const sc_core::sc_event& ready_event() const { return ready_event_; }
   bool finished() const { return finished_; }
   const sc_core::sc_event& finished_event() const { return finished_event_; }
   /// What the thread is doing now, for the watchdog's report of a hung test.
@@ -67,10 +72,11 @@ class Cpu final : public Initiator {
   unsigned ctx_, priority_;
   Script script_;
   const sc_core::sc_event& start_;
+  const sc_core::sc_event& go_;
   sc_core::sc_time last_wake_ = sc_core::SC_ZERO_TIME;
   unsigned wakeups_ = 0, spurious_ = 0, timeouts_ = 0;
-  bool finished_ = false;
-  sc_core::sc_event finished_event_;
+  bool ready_ = false, finished_ = false;
+  sc_core::sc_event ready_event_, finished_event_;
   std::string activity_ = "not started";
 };
 

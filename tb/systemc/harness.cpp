@@ -1,7 +1,6 @@
 #include "harness.h"
 
 #include <iostream>
-
 #include <stdexcept>
 
 #if HWMX_SC_HAVE_RTL
@@ -34,9 +33,8 @@ Cpu& Harness::add_cpu(const std::string& name, unsigned priority, Cpu::Script sc
   if (ctx >= target_->num_ctx()) {
     throw std::invalid_argument("more CPU threads than the engine has contexts");
   }
-  cpus_.push_back(
-      std::make_unique<Cpu>(name.c_str(), options_.period, ctx, priority, std::move(script),
-                            start_cpus_));
+  cpus_.push_back(std::make_unique<Cpu>(name.c_str(), options_.period, ctx, priority,
+                                        std::move(script), attach_cpus_, start_scripts_));
   Cpu& cpu = *cpus_.back();
   cpu.socket.bind(bus_.targets);
   cpu.irq.bind(target_->irq_ctx[ctx]);
@@ -47,12 +45,17 @@ void Harness::supervise() {
   for (unsigned i = 0; i < cpus_.size(); ++i) {
     // docs/engine.md: after reset the pool hands out 0, 1, 2, ...; each CPU is wired to the
     // interrupt of the id it expects.
-    expect_eq(os_.alloc_ctx(), res(Code::kDone, i), "boot: ALLOC_CTX for " + std::string(cpus_[i]->name()));
+    expect_eq(os_.alloc_ctx(), res(Code::kDone, i),
+              "boot: ALLOC_CTX for " + std::string(cpus_[i]->name()));
   }
   if (setup_) setup_(os_);
-  started_at_ = sc_core::sc_time_stamp();
-  start_cpus_.notify(sc_core::SC_ZERO_TIME);
-  watch_cpus();
+  const sc_core::sc_time deadline = sc_core::sc_time_stamp() + options_.watchdog;
+  attach_cpus_.notify(sc_core::SC_ZERO_TIME);
+  if (wait_all(&Cpu::ready, &Cpu::ready_event, deadline)) {
+    started_at_ = sc_core::sc_time_stamp();
+    start_scripts_.notify(sc_core::SC_ZERO_TIME);
+    completed_ = wait_all(&Cpu::finished, &Cpu::finished_event, deadline);
+  }
   if (completed_ && finish_) finish_(os_);
   for (const auto& cpu : cpus_) {
     expect_eq(cpu->spurious_wakeups(), 0u, std::string(cpu->name()) + " spurious wakeups");
@@ -61,27 +64,25 @@ void Harness::supervise() {
   sc_core::sc_stop();
 }
 
-void Harness::watch_cpus() {
-  const sc_core::sc_time deadline = sc_core::sc_time_stamp() + options_.watchdog;
+bool Harness::wait_all(bool (Cpu::*pred)() const, const sc_core::sc_event& (Cpu::*event)() const,
+                       const sc_core::sc_time& deadline) {
   for (;;) {
     bool all = true;
     sc_core::sc_event_or_list any;
     for (const auto& cpu : cpus_) {
-      if (!cpu->finished()) all = false, any |= cpu->finished_event();
+      if (!((*cpu).*pred)()) all = false, any |= ((*cpu).*event)();
     }
-    if (all) {
-      completed_ = true;
-      return;
-    }
+    if (all) return true;
     const sc_core::sc_time now = sc_core::sc_time_stamp();
     if (now >= deadline) break;
     sc_core::wait(deadline - now, any);
   }
   std::string stuck;
   for (const auto& cpu : cpus_) {
-    if (!cpu->finished()) stuck += std::string(" ") + cpu->name() + " (" + cpu->activity() + ")";
+    if (!((*cpu).*pred)()) stuck += std::string(" ") + cpu->name() + " (" + cpu->activity() + ")";
   }
-  fail("watchdog: CPU threads still running after " + options_.watchdog.to_string() + ":" + stuck);
+  fail("watchdog: CPU threads still busy after " + options_.watchdog.to_string() + ":" + stuck);
+  return false;
 }
 
 unsigned Harness::run() {

@@ -4,8 +4,10 @@
 //   boot    - ALLOC_CTX once per CPU, checking the engine hands out 0, 1, 2, ... (CPU i was bound
 //             to irq_ctx[i] at elaboration);
 //   setup   - the test's setup step on the supervisor (allocate slots, ...);
-//   run     - the CPU scripts, all started together; a watchdog fails the test if they do not
-//             all finish within the limit and says which thread is stuck where;
+//   attach  - each CPU thread writes its CTX.PRIORITY and enables its grant interrupt;
+//   run     - the CPU scripts, all started together once every thread is attached (so a
+//             script's time 0, started_at(), is a quiet bus); a watchdog fails the test if they
+//             do not all finish within the limit and says which thread is stuck where;
 //   finish  - the test's final step on the supervisor (counters, final state);
 // then it collects the target's own faults (protocol checker, model invariants) and stops.
 #pragma once
@@ -62,14 +64,17 @@ class Harness : public sc_core::sc_module {
 
  private:
   void supervise();
-  void watch_cpus();
+  /// Waits until pred(cpu) holds for every CPU (woken by the events it names) or the watchdog
+  /// deadline passes; false on timeout.
+  bool wait_all(bool (Cpu::*pred)() const, const sc_core::sc_event& (Cpu::*event)() const,
+                const sc_core::sc_time& deadline);
 
   HarnessOptions options_;
   std::unique_ptr<EngineTarget> target_;
   Bus bus_{"bus"};
   Initiator os_;
   std::vector<std::unique_ptr<Cpu>> cpus_;
-  sc_core::sc_event start_cpus_;
+  sc_core::sc_event attach_cpus_, start_scripts_;
   Step setup_, finish_;
   sc_core::sc_time started_at_ = sc_core::SC_ZERO_TIME;
   bool completed_ = false;

@@ -1,7 +1,6 @@
 #include "initiator.h"
 
 #include <array>
-#include <cstring>
 
 #include "hwmx/model/decoder.h"
 
@@ -49,8 +48,8 @@ Initiator::Response Initiator::read(std::uint64_t addr, unsigned length) {
   return transact(tlm::TLM_READ_COMMAND, addr, 0, 0xF, length);
 }
 
-Initiator::Response Initiator::write(std::uint64_t addr, std::uint32_t data,
-                                     unsigned byte_enables, unsigned length) {
+Initiator::Response Initiator::write(std::uint64_t addr, std::uint32_t data, unsigned byte_enables,
+                                     unsigned length) {
   return transact(tlm::TLM_WRITE_COMMAND, addr, data, byte_enables, length);
 }
 

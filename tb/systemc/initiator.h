@@ -5,10 +5,11 @@
 // the supervisor (the "OS") uses it as is; CPU threads (cpu.h) add their own context page.
 #pragma once
 
+#include <tlm_utils/simple_initiator_socket.h>
+
 #include <cstdint>
 #include <systemc>
 #include <tlm>
-#include <tlm_utils/simple_initiator_socket.h>
 
 #include "check.h"
 #include "regs.h"
@@ -34,8 +35,7 @@ class Initiator : public sc_core::sc_module {
                  unsigned length = 4);
 
   // Transactions that must answer TLM_OK_RESPONSE.
-  std::uint32_t rd(std::uint32_t addr,
-                   std::source_location loc = std::source_location::current());
+  std::uint32_t rd(std::uint32_t addr, std::source_location loc = std::source_location::current());
   void wr(std::uint32_t addr, std::uint32_t data,
           std::source_location loc = std::source_location::current());
   Result op(std::uint32_t addr, std::source_location loc = std::source_location::current()) {
@@ -60,7 +60,9 @@ class Initiator : public sc_core::sc_module {
 
   // Registers.
   CtxStatus status(unsigned c) { return {rd(ctx_reg(c, HWMX_CTX_STATUS_OFFSET))}; }
-  Result grant_register(unsigned c) { return Result::from_word(rd(ctx_reg(c, HWMX_CTX_GRANT_OFFSET))); }
+  Result grant_register(unsigned c) {
+    return Result::from_word(rd(ctx_reg(c, HWMX_CTX_GRANT_OFFSET)));
+  }
   /// INSPECT_SLOT = s, then the three INSPECT registers (INSPECT_SLOT is left at s).
   SlotView inspect(unsigned s);
   /// A 64-bit counter read as software must: HI, LO, HI until HI is stable.

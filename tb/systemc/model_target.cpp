@@ -1,7 +1,6 @@
 #include "model_target.h"
 
 #include <algorithm>
-#include <cstring>
 #include <ostream>
 
 #include "axi_tlm_mapping.h"
@@ -103,9 +102,12 @@ void ModelTarget::schedule_irqs(const sc_time& executed, const sc_time& responde
   for (unsigned c = 0; c < num_ctx(); ++c) {
     const bool v = engine_.irq_ctx(c);
     if (v == settles_to_[c]) continue;
-    // Falls take effect when the clearing operation executes, rises a fixed number of cycles
-    // after the response: a thread that consumed its grant never sees a stale high line.
-    const sc_time at = v ? responded + timing_.irq_rise_cycles * clock_period() : executed;
+    // A fixed offset from the response (never before the operation executed); a fall never
+    // after the response, so a thread that consumed its grant never sees a stale high line.
+    const int offset = v ? timing_.irq_cycles : std::min(timing_.irq_cycles, 0);
+    sc_time at =
+        offset >= 0 ? responded + offset * clock_period()
+                    : responded - std::min<sc_time>(responded - executed, -offset * clock_period());
     auto& q = pending_[c];
     while (!q.empty() && q.back().first > at) q.pop_back();  // superseded by the newer state
     q.emplace_back(at, v);
@@ -134,9 +136,8 @@ void ModelTarget::apply_irqs() {
 
 void ModelTarget::report(std::ostream& os) const {
   os << "model target: " << transactions_ << " transactions (" << busy_waits_
-     << " waited for the port), read " << timing_.read_cycles << " / write "
-     << timing_.write_cycles << " cycles, irq rise " << timing_.irq_rise_cycles
-     << " cycles after the response\n";
+     << " waited for the port), read " << timing_.read_cycles << " / write " << timing_.write_cycles
+     << " cycles, irq lines move " << timing_.irq_cycles << " cycle(s) after the response\n";
 }
 
 }  // namespace hwmx::sctest

@@ -17,7 +17,9 @@ inline std::uint32_t act(unsigned c, std::uint32_t offset) {
 inline std::uint32_t acquire_addr(unsigned c, unsigned s) {
   return act(c, HWMX_ACT_ACQUIRE_OFFSET + 4 * s);
 }
-inline std::uint32_t try_addr(unsigned c, unsigned s) { return act(c, HWMX_ACT_TRY_OFFSET + 4 * s); }
+inline std::uint32_t try_addr(unsigned c, unsigned s) {
+  return act(c, HWMX_ACT_TRY_OFFSET + 4 * s);
+}
 inline std::uint32_t release_addr(unsigned c, unsigned s) {
   return act(c, HWMX_ACT_RELEASE_OFFSET + 4 * s);
 }

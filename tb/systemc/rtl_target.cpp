@@ -6,8 +6,7 @@
 
 namespace hwmx::sctest {
 
-RtlTarget::RtlTarget(sc_core::sc_module_name name, sc_core::sc_time period,
-                     const std::string& vcd)
+RtlTarget::RtlTarget(sc_core::sc_module_name name, sc_core::sc_time period, const std::string& vcd)
     : EngineTarget(name, kNumMutex, kNumCtx, period),
       clk_("clk", period, 0.5, sc_core::SC_ZERO_TIME, true),
       dut_(std::make_unique<Vhwmx_sc>("dut")) {
@@ -84,11 +83,11 @@ std::vector<std::string> RtlTarget::faults() const {
 
 void RtlTarget::report(std::ostream& os) const {
   const auto& st = checker_.stats();
-  os << "rtl target: " << kNumMutex << " slots x " << kNumCtx << " contexts at "
-     << clock_period() << " clock; " << st.reads << " reads (address to response handshake "
+  os << "rtl target: " << kNumMutex << " slots x " << kNumCtx << " contexts at " << clock_period()
+     << " clock; " << st.reads << " reads (address to response handshake "
      << (st.reads ? st.read_min : 0) << ".." << st.read_max << " cycles), " << st.writes
-     << " writes (" << (st.writes ? st.write_min : 0) << ".." << st.write_max
-     << " cycles), " << checker_.violations().size() << " protocol violations\n";
+     << " writes (" << (st.writes ? st.write_min : 0) << ".." << st.write_max << " cycles), "
+     << checker_.violations().size() << " protocol violations\n";
 }
 
 }  // namespace hwmx::sctest

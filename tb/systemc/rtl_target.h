@@ -43,7 +43,7 @@ class RtlTarget final : public EngineTarget {
 
   sc_core::sc_clock clk_;
   sc_core::sc_signal<bool> rst_n_{"rst_n"};
-  AxiLiteSignals<kAddrWidth, kDataWidth> axi_;
+  AxiLiteSignals<kAddrWidth, kDataWidth> axi_{"s_axi"};
   sc_core::sc_signal<bool> dut_irq_{"dut_irq"};
   sc_core::sc_signal<sc_dt::sc_bv<kNumCtx>> dut_irq_ctx_{"dut_irq_ctx"};
   std::unique_ptr<Vhwmx_sc> dut_;

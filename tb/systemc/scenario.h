@@ -26,7 +26,7 @@ struct RegisterScenario {
 
 }  // namespace hwmx::sctest
 
-#define HWMX_SC_TEST(id, checks)                                                  \
-  static void id(::hwmx::sctest::Harness& h);                                     \
+#define HWMX_SC_TEST(id, checks)                                                    \
+  static void id(::hwmx::sctest::Harness& h);                                       \
   static const ::hwmx::sctest::RegisterScenario id##_registration{#id, checks, id}; \
   static void id(::hwmx::sctest::Harness& h)

@@ -12,11 +12,12 @@
 // handshake with delay 0, so sc_time_stamp() on return is the response time of the transaction.
 #pragma once
 
+#include <tlm_utils/simple_target_socket.h>
+
 #include <cstdint>
 #include <sstream>
 #include <systemc>
 #include <tlm>
-#include <tlm_utils/simple_target_socket.h>
 
 #include "axi_tlm_mapping.h"
 
@@ -74,7 +75,9 @@ class Tlm2AxiLiteBridge : public sc_core::sc_module {
       trans.set_response_status(admissible);
       return;
     }
-    sc_core::wait(delay);  // catch up with the caller's local time before touching the pins
+    // Catch up with the caller's local time before touching the pins (not even a delta when
+    // there is none: callers then contend for the pins in the order they called).
+    if (delay != sc_core::SC_ZERO_TIME) sc_core::wait(delay);
     delay = sc_core::SC_ZERO_TIME;
     lock_.lock();
     request_ = &trans;

@@ -188,18 +188,19 @@ typedef enum _KWAIT_REASON {
 /* ------------------------------------------------------------------------------------------ */
 /* Bug-check codes (Windows values)                                                             */
 /* ------------------------------------------------------------------------------------------ */
-#define APC_INDEX_MISMATCH 0x00000001UL
-#define IRQL_NOT_GREATER_OR_EQUAL 0x00000009UL
-#define IRQL_NOT_LESS_OR_EQUAL 0x0000000AUL
-#define KERNEL_APC_PENDING_DURING_EXIT 0x00000020UL
-#define MUTEX_ALREADY_OWNED 0x000000BFUL
-#define THREAD_TERMINATE_HELD_MUTEX 0x4000008AUL
+#define APC_INDEX_MISMATCH ((ULONG)0x00000001UL)
+#define IRQL_NOT_GREATER_OR_EQUAL ((ULONG)0x00000009UL)
+#define IRQL_NOT_LESS_OR_EQUAL ((ULONG)0x0000000AUL)
+#define KERNEL_APC_PENDING_DURING_EXIT ((ULONG)0x00000020UL)
+#define MUTEX_ALREADY_OWNED ((ULONG)0x000000BFUL)
+#define THREAD_TERMINATE_HELD_MUTEX ((ULONG)0x4000008AUL)
 
 /* ------------------------------------------------------------------------------------------ */
 /* Objects                                                                                      */
 /* ------------------------------------------------------------------------------------------ */
 
 /* Opaque kernel thread: one per OS thread that has called hwmx. */
+typedef struct _KTHREAD KTHREAD;
 typedef struct _KTHREAD* PKTHREAD;
 typedef struct _KTHREAD* PRKTHREAD;
 
@@ -245,9 +246,24 @@ typedef struct _KGUARDED_MUTEX {
 /* ------------------------------------------------------------------------------------------ */
 /* Mutex objects                                                                                */
 /* ------------------------------------------------------------------------------------------ */
+/* Threads: every OS thread is a kernel thread from its first call (PASSIVE_LEVEL, no APC
+ * disabled, priority 8) and is bound to one of the engine's hardware contexts from its first
+ * mutex operation until it exits (at most NUM_CTX = 64 such threads at once; one more is a raised
+ * STATUS_INSUFFICIENT_RESOURCES). A thread that exits holding any mutex (KMUTEX, fast or guarded)
+ * is bug check THREAD_TERMINATE_HELD_MUTEX (P1 thread, P2 a mutex, P3 how many); if the handler
+ * returns (a throw counts as a return there), the engine abandons them: each goes to its next
+ * waiter, or becomes free, and the next KMUTEX acquisition returns STATUS_ABANDONED. A thread
+ * that exits inside a critical or guarded region is bug check KERNEL_APC_PENDING_DURING_EXIT. */
+
 HWMX_API VOID KeInitializeMutex(PRKMUTEX Mutex, ULONG Level);
 HWMX_API LONG KeReadStateMutex(PRKMUTEX Mutex);
+/* Wait = TRUE: returns "without lowering IRQL", i.e. at DISPATCH_LEVEL (where Windows holds the
+ * dispatcher lock); the next KeWaitForSingleObject or KeDelayExecutionThread first restores the
+ * IRQL this call started at. */
 HWMX_API LONG KeReleaseMutex(PRKMUTEX Mutex, BOOLEAN Wait);
+/* Object must be a KMUTEX (the only dispatcher object), WaitMode KernelMode; Alertable has no
+ * effect (nothing can alert or deliver an APC to a hwmx thread). Timeouts run on the host clock:
+ * NULL forever, 0 a test, negative relative (monotonic), positive absolute system time. */
 HWMX_API NTSTATUS KeWaitForSingleObject(PVOID Object, KWAIT_REASON WaitReason,
                                         KPROCESSOR_MODE WaitMode, BOOLEAN Alertable,
                                         PLARGE_INTEGER Timeout);
@@ -312,8 +328,8 @@ HWMX_API VOID ExRaiseStatus(NTSTATUS Status);
  * throw a C++ exception. If it returns from a fault a routine detected before acting, the routine
  * returns having changed nothing (KeReleaseMutex: the current state; BOOLEAN routines: FALSE;
  * NTSTATUS routines: the raised status or STATUS_INVALID_PARAMETER). */
-#define HWMX_FAULT_BUGCHECK 1UL
-#define HWMX_FAULT_RAISE 2UL
+#define HWMX_FAULT_BUGCHECK ((ULONG)1)
+#define HWMX_FAULT_RAISE ((ULONG)2)
 typedef VOID (*HWMX_FAULT_HANDLER)(ULONG Kind, ULONG Code, ULONG_PTR P1, ULONG_PTR P2, ULONG_PTR P3,
                                    ULONG_PTR P4);
 /* Installs Handler for the whole process and returns the previous one; NULL restores the default.
@@ -353,8 +369,8 @@ HWMX_API VOID HwmxFreeMutex(PVOID Object);
 /* Wait-queue order of a mutex (D2): FIFO (Windows' order, the default after every initialize
  * routine) or PRIORITY (highest current thread priority first, FIFO among equals). Only while the
  * mutex is not owned. */
-#define HWMX_QUEUE_FIFO 0UL
-#define HWMX_QUEUE_PRIORITY 1UL
+#define HWMX_QUEUE_FIFO ((ULONG)0)
+#define HWMX_QUEUE_PRIORITY ((ULONG)1)
 HWMX_API NTSTATUS HwmxSetQueuePolicy(PVOID Object, ULONG Policy);
 
 /* Statistics since the device was opened (MaxQueueDepth: since the engine's reset). */

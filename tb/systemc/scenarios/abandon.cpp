@@ -20,15 +20,16 @@ enum : unsigned { kO, kW, kReaper, kQ, kO2, kW2 };  // contexts, in add_cpu orde
 constexpr unsigned kPrioW = 5, kPrioW2 = 10;
 
 // Phases (cycles from the start of the scripts).
-constexpr unsigned kHold = 0, kQueue = 40, kQueue2 = 60, kHandToO2 = 100, kReap = 150,
-                   kAfter = 300, kFinal = 500;
+constexpr unsigned kHold = 0, kQueue = 60, kQueue2 = 90, kHandToO2 = 150, kReap = 250, kAfter = 400,
+                   kFinal = 600;
 
 struct State {
   unsigned r = 0, x = 0, y = 0, z = 0;
 };
 }  // namespace
 
-HWMX_SC_TEST(abandon, "ABANDON: next owner sees ABANDONED once; queues and pending grants handled") {
+HWMX_SC_TEST(abandon,
+             "ABANDON: next owner sees ABANDONED once; queues and pending grants handled") {
   auto st = std::make_shared<State>();
   h.setup([st](Initiator& os) {
     st->r = os.new_slot(kRecFifo);
@@ -59,7 +60,8 @@ HWMX_SC_TEST(abandon, "ABANDON: next owner sees ABANDONED once; queues and pendi
     expect_eq(c.acquire(st->x), res(Code::kGranted, 0, kPrioW, true),
               "first ACQUIRE of the abandoned free slot X reports ABANDONED=1");
     expect_eq(c.release(st->x), res(Code::kReleased, 0), "W releases X");
-    expect_eq(c.acquire(st->x), res(Code::kGranted, 0, kPrioW), "the flag was cleared: ABANDONED=0");
+    expect_eq(c.acquire(st->x), res(Code::kGranted, 0, kPrioW),
+              "the flag was cleared: ABANDONED=0");
     expect_eq(c.release(st->x), res(Code::kReleased, 0), "W releases X");
     expect_eq(c.release(st->r), res(Code::kReleased, 1), "W releases R (count 1)");
     expect_eq(c.release(st->r), res(Code::kReleased, 0), "W releases R");

@@ -39,7 +39,8 @@ Result grant_via_register(Cpu& c) {
 }
 }  // namespace
 
-HWMX_SC_TEST(boost, "grant PRIORITY: 16 below 16 and own at/above 16 on recursive slots, own on exclusive") {
+HWMX_SC_TEST(
+    boost, "grant PRIORITY: 16 below 16 and own at/above 16 on recursive slots, own on exclusive") {
   auto st = std::make_shared<State>();
   h.setup([st](Initiator& os) {
     st->rec = os.new_slot(kRecFifo);

@@ -36,7 +36,8 @@ struct State {
 };
 }  // namespace
 
-HWMX_SC_TEST(cancel_race, "CANCEL vs handoff swept over offsets: exactly one takes effect, both seen") {
+HWMX_SC_TEST(cancel_race,
+             "CANCEL vs handoff swept over offsets: exactly one takes effect, both seen") {
   auto st = std::make_shared<State>();
   h.setup([st](Initiator& os) { st->slot = os.new_slot(kExclFifo); });
   auto round_start = [&h](unsigned k) { return h.started_at() + h.cycles(k * kRoundCycles); };
@@ -87,7 +88,8 @@ HWMX_SC_TEST(cancel_race, "CANCEL vs handoff swept over offsets: exactly one tak
   h.finish([st, &h](Initiator& os) {
     unsigned cancelled = 0, already = 0, in_time = 0;
     std::uint64_t handoffs = 0;
-    std::cout << "cancel race [" << h.target().kind() << "] (owner RELEASE at B's deadline + n cycles):";
+    std::cout << "cancel race [" << h.target().kind()
+              << "] (owner RELEASE at B's deadline + n cycles):";
     for (unsigned k = 0; k < kRounds; ++k) {
       const Round& r = st->rounds[k];
       const int offset = kFirstOffset + static_cast<int>(k);
@@ -106,9 +108,9 @@ HWMX_SC_TEST(cancel_race, "CANCEL vs handoff swept over offsets: exactly one tak
         handoffs += 2;
       }
       std::cout << " " << offset << ":"
-                << (b_won_cancel ? "CANCELLED" : r.b.code == Code::kAlreadyGranted
-                                                     ? "ALREADY_GRANTED"
-                                                     : "GRANTED");
+                << (b_won_cancel                        ? "CANCELLED"
+                    : r.b.code == Code::kAlreadyGranted ? "ALREADY_GRANTED"
+                                                        : "GRANTED");
     }
     std::cout << "\n";
     expect(cancelled > 0, "some round had CANCEL win the race");

@@ -3,7 +3,6 @@
 // the slot to the next in arrival order (RELEASE answers HANDOFF with that context), each waiter
 // must be woken by its own interrupt exactly once and find its grant, and no thread touches the
 // bus beyond ACQUIRE / TAKE_GRANT / RELEASE (it sleeps, it does not poll).
-#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -52,8 +51,8 @@ HWMX_SC_TEST(fifo_handoff,
       st->grant_order.push_back(c.ctx());
       c.wait_cycles(5);  // the critical section
       const std::size_t next = st->grant_order.size();
-      const Result expected = next < kWaiters ? res(Code::kHandoff, st->arrival_order[next])
-                                              : res(Code::kReleased, 0);
+      const Result expected =
+          next < kWaiters ? res(Code::kHandoff, st->arrival_order[next]) : res(Code::kReleased, 0);
       expect_eq(c.release(st->slot), expected, "RELEASE hands off to the next in arrival order");
     });
   }

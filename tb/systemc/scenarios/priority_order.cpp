@@ -15,7 +15,7 @@ using namespace hwmx::sctest;
 namespace {
 constexpr unsigned kWaiters = 6;
 constexpr unsigned kPriorities[kWaiters] = {4, 10, 4, 20, 10, 1};
-constexpr unsigned kRaisedTo = 12;     // new priority of the tail waiter while it waits
+constexpr unsigned kRaisedTo = 12;      // new priority of the tail waiter while it waits
 constexpr unsigned kLatePriority = 11;  // the late waiter, lower than kRaisedTo
 constexpr unsigned kOwnerPriority = 8;
 

@@ -80,8 +80,8 @@ HWMX_SC_TEST(recursion, "recursive counts, RELEASE returns the count before, lim
               "TRY at count 0xFFFF: ERR_RECURSION_LIMIT");
     Snapshot expected = before;
     expected["STAT_ERRORS"] += 2;
-    expected[Snapshot::ctx_key(c.ctx(), "LAST_ERROR")] = hwmx::model::last_error_word(
-        Code::kErrRecursionLimit, hwmx::model::Op::kTry, st->rec);
+    expected[Snapshot::ctx_key(c.ctx(), "LAST_ERROR")] =
+        hwmx::model::last_error_word(Code::kErrRecursionLimit, hwmx::model::Op::kTry, st->rec);
     for (const std::string& d : expected.diff(Snapshot::take(c, h.target()))) {
       fail("ERR_RECURSION_LIMIT changed state beyond ERRORS/LAST_ERROR: " + d);
     }
