@@ -1,7 +1,8 @@
 // Per-context flag vectors (flops): allocated, waiting, grant_pending, intr_state, intr_enable.
 // The engine changes them for at most two contexts per cycle: the request's context c and the
 // new owner h of a handoff. Both indices are decoded once (one-hot) and every flag bit is a small
-// set/clear function of them, instead of a dynamic bit write per command.
+// set/clear function of them, instead of a dynamic bit write per command. The engine reads the
+// vectors.
 `default_nettype none
 
 module hwmx_ctx_flags #(
@@ -24,13 +25,11 @@ module hwmx_ctx_flags #(
   input  wire logic               ien_i,
   // Handoff to h: waiting = 0, grant_pending = 1, intr_state = 1
   input  wire logic               grant_h_i,
-  // Flags of c
-  output logic                    c_alloc_o,
-  output logic                    c_wait_o,
-  output logic                    c_gp_o,
-  output logic                    c_ist_o,
-  output logic                    c_ien_o,
-  output logic      [NUM_CTX-1:0] irq_ctx_o      // intr_state & intr_enable
+  output logic      [NUM_CTX-1:0] alloc_o,
+  output logic      [NUM_CTX-1:0] wait_o,
+  output logic      [NUM_CTX-1:0] gp_o,
+  output logic      [NUM_CTX-1:0] ist_o,
+  output logic      [NUM_CTX-1:0] ien_o
 );
 
   logic [NUM_CTX-1:0] sel_c, sel_h;
@@ -72,12 +71,11 @@ module hwmx_ctx_flags #(
     end
   end
 
-  assign c_alloc_o = |(alloc_q & sel_c);
-  assign c_wait_o = |(wait_q & sel_c);
-  assign c_gp_o = |(gp_q & sel_c);
-  assign c_ist_o = |(ist_q & sel_c);
-  assign c_ien_o = |(ien_q & sel_c);
-  assign irq_ctx_o = ist_q & ien_q;
+  assign alloc_o = alloc_q;
+  assign wait_o = wait_q;
+  assign gp_o = gp_q;
+  assign ist_o = ist_q;
+  assign ien_o = ien_q;
 
 endmodule
 

@@ -4,9 +4,10 @@
 // Tables (all hwmx_sdp_ram: one sync read port, one write port):
 //   slot RAM  [NUM_MUTEX] slot_row_t: allocation, type, owner, count, queue head/tail/length
 //   prio, next, prev, wait_slot, owned_count, grant, last_error RAMs [NUM_CTX]
-// Per-context flags (allocated, waiting, grant_pending, intr_state, intr_enable) are flops.
+// Per-context flags (allocated, waiting, grant_pending, intr_state, intr_enable) are flops
+// (hwmx_ctx_flags).
 //
-// Timing. In S_IDLE every table is read at the address of the AR channel (pre-read), so in the
+// Timing. In S_IDLE every table is read at the address being accepted (pre-read), so in the
 // cycle after the handshake (S_EXEC) the row of the slot and the data of the context are there:
 // most transactions decide, write back and answer in S_EXEC (response registered at its end).
 // A handoff answers in S_EXEC too and raises the new owner's intr_state at the same edge (the
@@ -57,7 +58,7 @@ module hwmx_engine #(
 
   typedef enum logic [3:0] {
     S_INIT,      // clear the tables after reset
-    S_IDLE,      // pre-read at the AR address; wait for a transaction
+    S_IDLE,      // pre-read at the address being accepted; wait for a transaction
     S_EXEC,      // decide, write back, answer (most transactions end here)
     S_WALK,      // PRIORITY enqueue: one waiter per cycle from the tail
     S_LINK2,     // PRIORITY enqueue in the middle: the links of the new waiter
@@ -88,7 +89,8 @@ module hwmx_engine #(
 
   // Per-context flags (hwmx_ctx_flags): commands on the request's context c (= ctx_q) and on
   // the new owner h of a handoff (the head in the slot row just read).
-  logic c_alloc, c_wait, c_gp, c_ist, c_ien;
+  logic [NUM_CTX-1:0] alloc_q, wait_q, gp_q, ist_q, ien_q;
+  logic c_alloc, c_wait, c_gp, c_ist, c_ien;  // flags of c
   logic f_alloc_set, f_alloc_clr, f_wait_set, f_wait_clr, f_gp_clr, f_ist_set, f_ist_clr;
   logic f_ien_wr, f_ien, f_grant_h;
 
@@ -149,13 +151,19 @@ module hwmx_engine #(
     .ien_wr_i   (f_ien_wr),
     .ien_i      (f_ien),
     .grant_h_i  (f_grant_h),
-    .c_alloc_o  (c_alloc),
-    .c_wait_o   (c_wait),
-    .c_gp_o     (c_gp),
-    .c_ist_o    (c_ist),
-    .c_ien_o    (c_ien),
-    .irq_ctx_o  (irq_ctx_o)
+    .alloc_o    (alloc_q),
+    .wait_o     (wait_q),
+    .gp_o       (gp_q),
+    .ist_o      (ist_q),
+    .ien_o      (ien_q)
   );
+
+  assign c_alloc = alloc_q[ctx_q[CW-1:0]];
+  assign c_wait = wait_q[ctx_q[CW-1:0]];
+  assign c_gp = gp_q[ctx_q[CW-1:0]];
+  assign c_ist = ist_q[ctx_q[CW-1:0]];
+  assign c_ien = ien_q[ctx_q[CW-1:0]];
+  assign irq_ctx_o = ist_q & ien_q;
 
   // ---------------------------------------------------------------------------------------
   // Free-id pools
@@ -261,7 +269,8 @@ module hwmx_engine #(
           ctx_word = hwmx_pkg::pack_result(hwmx_reg_pkg::RC_NONE, 1'b0, 5'd0, 16'd0);
         end
       end
-      hwmx_pkg::XR_LAST_ERROR: ctx_word = hwmx_pkg::pack_lerr(le_rdata.code, le_rdata.op, le_rdata.arg);
+      hwmx_pkg::XR_LAST_ERROR:
+          ctx_word = hwmx_pkg::pack_lerr(le_rdata.code, le_rdata.op, le_rdata.arg);
       hwmx_pkg::XR_INTR_STATE: ctx_word[hwmx_reg_pkg::INTR_STATE_GRANT_LSB] = c_ist;
       hwmx_pkg::XR_INTR_ENABLE: ctx_word[hwmx_reg_pkg::INTR_ENABLE_GRANT_LSB] = c_ien;
       default: ;  // INTR_TEST is write-only: reads 0
@@ -274,8 +283,8 @@ module hwmx_engine #(
   // Shared actions requested by the states (applied after the state case):
   logic                do_resp;  // answer an operation with res
   hwmx_pkg::result_t   res;
-  logic                do_enq;   // a new waiter is linked: write enq_row, waiting, wait_slot
-  hwmx_pkg::slot_row_t enq_row;
+  logic                wr_row;   // write row_n to the slot table at slot_q
+  logic                do_enq;   // a new waiter is linked (row_n): waiting, wait_slot, answer
   logic                do_ho;    // start a handoff of slot_q (row sr_rdata) to its head
   logic                ho_ab;
   logic                do_scan;  // ABANDON: next slot, or done when scan_found reaches abo_q
@@ -339,8 +348,8 @@ module hwmx_engine #(
 
     do_resp = 1'b0;
     res = chk_res;
+    wr_row = 1'b0;
     do_enq = 1'b0;
-    enq_row = row_q;
     do_ho = 1'b0;
     ho_ab = 1'b0;
     do_scan = 1'b0;
@@ -428,9 +437,7 @@ module hwmx_engine #(
                 row_n.owner = ctx_q;
                 row_n.count = '0;
                 row_n.abandoned = 1'b0;
-                sr_we = 1'b1;
-                sr_waddr = slot_q[SW-1:0];
-                sr_wdata = row_n;
+                wr_row = 1'b1;
                 oc_we = 1'b1;
                 oc_wdata = oc_rdata + 1'b1;
                 ev_acquire_o = 1'b1;
@@ -438,9 +445,7 @@ module hwmx_engine #(
               end
               hwmx_pkg::OC_ACQ_RECURSE: begin
                 row_n.count = sr_rdata.count + 1'b1;
-                sr_we = 1'b1;
-                sr_waddr = slot_q[SW-1:0];
-                sr_wdata = row_n;
+                wr_row = 1'b1;
                 ev_acquire_o = 1'b1;
                 do_resp = 1'b1;
               end
@@ -458,7 +463,6 @@ module hwmx_engine #(
                 row_n.tail = ctx_q;
                 row_n.length = sr_rdata.length + 1'b1;
                 do_enq = 1'b1;
-                enq_row = row_n;
               end
               hwmx_pkg::OC_ENQ_WALK: begin
                 row_d = sr_rdata;
@@ -470,17 +474,13 @@ module hwmx_engine #(
               end
               hwmx_pkg::OC_REL_DEC: begin
                 row_n.count = sr_rdata.count - 1'b1;
-                sr_we = 1'b1;
-                sr_waddr = slot_q[SW-1:0];
-                sr_wdata = row_n;
+                wr_row = 1'b1;
                 do_resp = 1'b1;
               end
               hwmx_pkg::OC_REL_FREE: begin
                 row_n.owned = 1'b0;
                 row_n.owner = '0;
-                sr_we = 1'b1;
-                sr_waddr = slot_q[SW-1:0];
-                sr_wdata = row_n;
+                wr_row = 1'b1;
                 oc_we = 1'b1;
                 oc_wdata = oc_rdata - 1'b1;
                 do_resp = 1'b1;
@@ -510,16 +510,12 @@ module hwmx_engine #(
                 row_n.allocated = 1'b1;
                 row_n.recursive = req_i.mode[0];
                 row_n.prio_policy = req_i.mode[1];
-                sr_we = 1'b1;
-                sr_waddr = slot_q[SW-1:0];
-                sr_wdata = row_n;
+                wr_row = 1'b1;
                 do_resp = 1'b1;
               end
               hwmx_pkg::OC_FREE_SLOT: begin
                 row_n.allocated = 1'b0;
-                sr_we = 1'b1;
-                sr_waddr = slot_q[SW-1:0];
-                sr_wdata = row_n;
+                wr_row = 1'b1;
                 sp_push = 1'b1;
                 do_resp = 1'b1;
               end
@@ -527,9 +523,7 @@ module hwmx_engine #(
                 row_n.recursive = req_i.mode[0];
                 row_n.prio_policy = req_i.mode[1];
                 row_n.abandoned = 1'b0;
-                sr_we = 1'b1;
-                sr_waddr = slot_q[SW-1:0];
-                sr_wdata = row_n;
+                wr_row = 1'b1;
                 do_resp = 1'b1;
               end
               hwmx_pkg::OC_ALLOC_CTX: begin
@@ -582,7 +576,6 @@ module hwmx_engine #(
             pv_wdata = cur_q;
             row_n.tail = ctx_q;
             do_enq = 1'b1;
-            enq_row = row_n;
           end else begin
             pv_waddr = suc_q[CW-1:0];
             pv_wdata = ctx_q;
@@ -598,7 +591,6 @@ module hwmx_engine #(
           pv_wdata = ctx_q;
           row_n.head = ctx_q;
           do_enq = 1'b1;
-          enq_row = row_n;
         end else begin
           suc_d = cur_q;
           cur_d = pv_rdata;
@@ -618,7 +610,6 @@ module hwmx_engine #(
         row_n = row_q;
         row_n.length = row_q.length + 1'b1;
         do_enq = 1'b1;
-        enq_row = row_n;
       end
 
       S_HANDOFF: begin
@@ -628,9 +619,7 @@ module hwmx_engine #(
         row_n.count = '0;
         row_n.head = nx_rdata;
         row_n.length = row_q.length - 1'b1;
-        sr_we = 1'b1;
-        sr_waddr = slot_q[SW-1:0];
-        sr_wdata = row_n;
+        wr_row = 1'b1;
         gr_we = 1'b1;
         gr_waddr = hid_q[CW-1:0];
         gr_wdata.slot = slot_q;
@@ -660,9 +649,7 @@ module hwmx_engine #(
           pv_waddr = nxt_q[CW-1:0];
           pv_wdata = prv_q;
         end
-        sr_we = 1'b1;
-        sr_waddr = slot_q[SW-1:0];
-        sr_wdata = row_n;
+        wr_row = 1'b1;
         f_wait_clr = 1'b1;
         if (abd_q) begin
           state_d = S_AB_START;
@@ -693,9 +680,7 @@ module hwmx_engine #(
             row_n.owner = '0;
             row_n.count = '0;
             row_n.abandoned = 1'b1;
-            sr_we = 1'b1;
-            sr_waddr = slot_q[SW-1:0];
-            sr_wdata = row_n;
+            wr_row = 1'b1;
             do_scan = 1'b1;
           end else begin
             do_ho = 1'b1;
@@ -720,16 +705,14 @@ module hwmx_engine #(
 
     // A new waiter is linked in: the row, its waiting state, the answer.
     if (do_enq) begin
-      sr_we = 1'b1;
-      sr_waddr = slot_q[SW-1:0];
-      sr_wdata = enq_row;
+      wr_row = 1'b1;
       f_wait_set = 1'b1;
       ws_we = 1'b1;
       ws_wdata = slot_q;
       qdepth_valid_o = 1'b1;
-      qdepth_o = enq_row.length;
+      qdepth_o = row_n.length;
       do_resp = 1'b1;
-      res = {hwmx_reg_pkg::RC_QUEUED, 1'b0, 5'd0, 7'd0, enq_row.length};
+      res = {hwmx_reg_pkg::RC_QUEUED, 1'b0, 5'd0, 7'd0, row_n.length};
       state_d = S_IDLE;
     end
 
@@ -779,6 +762,12 @@ module hwmx_engine #(
         end
       end
     end
+
+    if (wr_row) begin
+      sr_we = 1'b1;
+      sr_waddr = slot_q[SW-1:0];
+      sr_wdata = row_n;
+    end
   end
 
   always_ff @(posedge clk_i) begin
@@ -820,6 +809,10 @@ module hwmx_engine #(
   // Only the context/slot fields of the pre-decode are used.
   logic unused_bits;
   assign unused_bits = ^{pre_i};
+
+`ifdef FORMAL
+`include "formal/hwmx_engine_props.svh"
+`endif
 
 endmodule
 

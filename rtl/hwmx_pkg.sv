@@ -181,8 +181,9 @@ package hwmx_pkg;
 
   // Context operations latch errors in CTX[c].LAST_ERROR, control operations in CTRL_LAST_ERROR.
   function automatic logic is_ctx_op(input req_kind_e k);
-    is_ctx_op = (k == hwmx_pkg::REQ_ACQUIRE) || (k == hwmx_pkg::REQ_TRY) || (k == hwmx_pkg::REQ_RELEASE) ||
-                (k == hwmx_pkg::REQ_CANCEL) || (k == hwmx_pkg::REQ_TAKE_GRANT);
+    is_ctx_op = (k == hwmx_pkg::REQ_ACQUIRE) || (k == hwmx_pkg::REQ_TRY) ||
+                (k == hwmx_pkg::REQ_RELEASE) || (k == hwmx_pkg::REQ_CANCEL) ||
+                (k == hwmx_pkg::REQ_TAKE_GRANT);
   endfunction
 
   function automatic logic [3:0] op_code(input req_kind_e k);

@@ -96,7 +96,8 @@ module hwmx_regs #(
         rdata_o[hwmx_reg_pkg::FEATURES_COUNT_WIDTH_LSB+:8] = hwmx_pkg::COUNT_WIDTH;
         rdata_o[hwmx_reg_pkg::FEATURES_BOOST_PRIORITY_LSB+:5] = hwmx_pkg::BOOST_PRIO;
       end
-      hwmx_pkg::CR_CTRL_LAST_ERROR: rdata_o = hwmx_pkg::pack_lerr(lerr_q.code, lerr_q.op, lerr_q.arg);
+      hwmx_pkg::CR_CTRL_LAST_ERROR:
+          rdata_o = hwmx_pkg::pack_lerr(lerr_q.code, lerr_q.op, lerr_q.arg);
       hwmx_pkg::CR_BUS_ERRORS: rdata_o = bus_errors_q;
       hwmx_pkg::CR_BUS_ERROR_ADDR: rdata_o = bus_error_addr_q;
       hwmx_pkg::CR_ACQUIRES_LO: rdata_o = acquires_q[31:0];

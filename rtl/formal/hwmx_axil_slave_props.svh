@@ -73,11 +73,11 @@
   // ---- AXI4-Lite master (environment) ----
   always @* begin
     if (!f_past_valid) assume (!rst_ni);
-    if (!f_past_valid || !f_rst_past) begin
+    if (!f_past_valid || !f_rst_past || !rst_ni) begin  // no VALID in or right after reset
       assume (!arvalid_i);
       assume (!awvalid_i);
       assume (!wvalid_i);
-    end else if (rst_ni) begin
+    end else begin
       if (f_p_arvalid && !f_p_arready) assume (arvalid_i && araddr_i == f_p_araddr);
       if (f_p_awvalid && !f_p_awready) assume (awvalid_i && awaddr_i == f_p_awaddr);
       if (f_p_wvalid && !f_p_wready) assume (wvalid_i && wdata_i == f_p_wdata && wstrb_i == f_p_wstrb);

@@ -7,8 +7,10 @@
 #include <memory>
 #include <string>
 
+#include "Vhwmx_tiny.h"
 #include "hwmx/hwmx_regmap.h"
 #include "hwmx/sim/rtl_device.h"
+#include "verilated.h"
 
 namespace {
 
@@ -17,12 +19,12 @@ using hwmx::sim::RtlDevice;
 
 int g_failures = 0;
 
-#define CHECK(cond)                                                                  \
-  do {                                                                               \
-    if (!(cond)) {                                                                   \
+#define CHECK(cond)                                                                 \
+  do {                                                                              \
+    if (!(cond)) {                                                                  \
       std::fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++g_failures;                                                                  \
-    }                                                                                \
+      ++g_failures;                                                                 \
+    }                                                                               \
   } while (0)
 
 #define CHECK_EQ(a, b)                                                                     \
@@ -64,7 +66,9 @@ class Dev {
   Result release(unsigned c, unsigned s) { return act(c, HWMX_ACT_RELEASE_OFFSET, s); }
   Result take(unsigned c) { return act(c, HWMX_ACT_TAKE_GRANT_OFFSET); }
   Result cancel(unsigned c) { return act(c, HWMX_ACT_CANCEL_OFFSET); }
-  std::uint32_t ctx_addr(unsigned c, std::uint32_t off) { return HWMX_CTX_BASE + c * HWMX_CTX_STRIDE + off; }
+  std::uint32_t ctx_addr(unsigned c, std::uint32_t off) {
+    return HWMX_CTX_BASE + c * HWMX_CTX_STRIDE + off;
+  }
   std::uint32_t inspect(unsigned s, std::uint32_t reg) {
     wr(HWMX_INSPECT_SLOT_OFFSET, s);
     return rd(reg);
@@ -77,8 +81,9 @@ class Dev {
 
 void expect(const Result& r, unsigned code, unsigned value, int line) {
   if (r.code != code || r.value != value) {
-    std::fprintf(stderr, "rtl_smoke.cpp:%d: result code 0x%02x value %u, expected 0x%02x value %u\n",
-                 line, r.code, r.value, code, value);
+    std::fprintf(stderr,
+                 "rtl_smoke.cpp:%d: result code 0x%02x value %u, expected 0x%02x value %u\n", line,
+                 r.code, r.value, code, value);
     ++g_failures;
   }
 }
@@ -92,7 +97,8 @@ void full_sequence(RtlDevice& raw) {
   CHECK_EQ(d.rd(HWMX_CONFIG_OFFSET), (nc << 16) | nm);
   CHECK_EQ(d.rd(HWMX_FEATURES_OFFSET), 0x00101003u);
 
-  for (unsigned c = 0; c < 4; ++c) EXPECT(d.ctrl(HWMX_CTRL_ACT_ALLOC_CTX_OFFSET, 0), HWMX_RC_DONE, c);
+  for (unsigned c = 0; c < 4; ++c)
+    EXPECT(d.ctrl(HWMX_CTRL_ACT_ALLOC_CTX_OFFSET, 0), HWMX_RC_DONE, c);
   EXPECT(d.ctrl(HWMX_CTRL_ACT_ALLOC_SLOT_OFFSET, 0), HWMX_RC_DONE, 0u);  // exclusive FIFO
   EXPECT(d.ctrl(HWMX_CTRL_ACT_ALLOC_SLOT_OFFSET, 1), HWMX_RC_DONE, 1u);  // recursive FIFO
   EXPECT(d.ctrl(HWMX_CTRL_ACT_ALLOC_SLOT_OFFSET, 2), HWMX_RC_DONE, 2u);  // exclusive PRIORITY
@@ -126,7 +132,8 @@ void full_sequence(RtlDevice& raw) {
 
   // Errors: answered, counted, latched.
   EXPECT(d.release(0, 0), HWMX_RC_ERR_NOT_OWNER, 0u);
-  CHECK_EQ(d.rd(d.ctx_addr(0, HWMX_CTX_LAST_ERROR_OFFSET)), (HWMX_RC_ERR_NOT_OWNER << 24) | (2u << 20));
+  CHECK_EQ(d.rd(d.ctx_addr(0, HWMX_CTX_LAST_ERROR_OFFSET)),
+           (HWMX_RC_ERR_NOT_OWNER << 24) | (2u << 20));
   CHECK_EQ(d.rd(HWMX_STAT_ERRORS_LO_OFFSET), 2u);
   d.wr(d.ctx_addr(0, HWMX_CTX_LAST_ERROR_OFFSET), 0);
   CHECK_EQ(d.rd(d.ctx_addr(0, HWMX_CTX_LAST_ERROR_OFFSET)), 0u);
@@ -183,7 +190,8 @@ void full_sequence(RtlDevice& raw) {
   CHECK(raw.write(HWMX_ID_OFFSET, 0) == AxiResp::SlvErr);
   CHECK(raw.read(HWMX_CTX_BASE + nc * HWMX_CTX_STRIDE).resp == AxiResp::SlvErr);
   CHECK(raw.write(d.ctx_addr(0, HWMX_CTX_PRIORITY_OFFSET), 1, 0x1) == AxiResp::SlvErr);
-  CHECK(raw.read(HWMX_CTRL_ACT_BASE + HWMX_CTRL_ACT_ALLOC_SLOT_OFFSET + 16).resp == AxiResp::SlvErr);
+  CHECK(raw.read(HWMX_CTRL_ACT_BASE + HWMX_CTRL_ACT_ALLOC_SLOT_OFFSET + 16).resp ==
+        AxiResp::SlvErr);
   CHECK_EQ(d.rd(HWMX_STAT_BUS_ERRORS_OFFSET), 4u);
   CHECK_EQ(d.rd(HWMX_BUS_ERROR_ADDR_OFFSET), HWMX_CTRL_ACT_BASE + 16u);
   CHECK_EQ(d.rd(HWMX_STAT_HANDOFFS_LO_OFFSET), 5u);
@@ -194,7 +202,8 @@ void full_sequence(RtlDevice& raw) {
 void pool_sequence(RtlDevice& raw) {
   Dev d(raw);
   const unsigned nm = raw.num_mutex();
-  for (unsigned s = 0; s < nm; ++s) EXPECT(d.ctrl(HWMX_CTRL_ACT_ALLOC_SLOT_OFFSET, 0), HWMX_RC_DONE, s);
+  for (unsigned s = 0; s < nm; ++s)
+    EXPECT(d.ctrl(HWMX_CTRL_ACT_ALLOC_SLOT_OFFSET, 0), HWMX_RC_DONE, s);
   EXPECT(d.ctrl(HWMX_CTRL_ACT_ALLOC_SLOT_OFFSET, 0), HWMX_RC_ERR_NO_RESOURCE, 0u);
   EXPECT(d.ctrl(HWMX_CTRL_ACT_FREE_SLOT_OFFSET, 1), HWMX_RC_DONE, 1u);
   EXPECT(d.ctrl(HWMX_CTRL_ACT_FREE_SLOT_OFFSET, 2), HWMX_RC_DONE, 2u);
@@ -209,7 +218,8 @@ void pool_sequence(RtlDevice& raw) {
 void large_sequence(RtlDevice& raw) {
   Dev d(raw);
   const unsigned nm = raw.num_mutex(), nc = raw.num_ctx();
-  for (unsigned c = 0; c < nc; ++c) EXPECT(d.ctrl(HWMX_CTRL_ACT_ALLOC_CTX_OFFSET, 0), HWMX_RC_DONE, c);
+  for (unsigned c = 0; c < nc; ++c)
+    EXPECT(d.ctrl(HWMX_CTRL_ACT_ALLOC_CTX_OFFSET, 0), HWMX_RC_DONE, c);
   EXPECT(d.ctrl(HWMX_CTRL_ACT_ALLOC_CTX_OFFSET, 0), HWMX_RC_ERR_NO_RESOURCE, 0u);
   for (unsigned s = 0; s < nm; ++s) d.ctrl(HWMX_CTRL_ACT_ALLOC_SLOT_OFFSET, 0);
   EXPECT(d.acquire(nc - 1, nm - 1), HWMX_RC_GRANTED, 0u);
@@ -219,16 +229,111 @@ void large_sequence(RtlDevice& raw) {
   CHECK_EQ(d.inspect(nm - 1, HWMX_INSPECT_QUEUE_OFFSET), ((nc - 2) << 24) | (2u << 16) | (nc - 3));
 }
 
+// AXI4-Lite corner cases the RtlDevice driver never produces, on the pins of the tiny model:
+// a read and a write presented together (the read goes first), response back-pressure, AW
+// before W.
+void axi_pins() {
+  VerilatedContext ctx;
+  Vhwmx_tiny t(&ctx, "hwmx_top");
+  auto tick = [&] {
+    t.clk = 0;
+    t.eval();
+    t.clk = 1;
+    t.eval();
+  };
+  t.rst_n = 0;
+  t.S_AXI_ARVALID = t.S_AXI_AWVALID = t.S_AXI_WVALID = t.S_AXI_RREADY = t.S_AXI_BREADY = 0;
+  for (int i = 0; i < 4; ++i) tick();
+  t.rst_n = 1;
+  int guard = 0;
+  for (t.eval(); !t.S_AXI_ARREADY && guard < 100; ++guard) tick(), t.eval();  // table clear
+  CHECK(t.S_AXI_ARREADY);
+
+  // Read ID and write INSPECT_SLOT = 3 together: the read is taken first.
+  t.S_AXI_ARADDR = HWMX_ID_OFFSET;
+  t.S_AXI_ARVALID = 1;
+  t.S_AXI_AWADDR = HWMX_INSPECT_SLOT_OFFSET;
+  t.S_AXI_AWVALID = 1;
+  t.S_AXI_WDATA = 3;
+  t.S_AXI_WSTRB = 0xF;
+  t.S_AXI_WVALID = 1;
+  t.eval();
+  CHECK(t.S_AXI_ARREADY && !t.S_AXI_AWREADY && !t.S_AXI_WREADY);
+  tick();
+  t.S_AXI_ARVALID = 0;
+  for (int i = 0; i < 6; ++i) {  // RREADY low: the response waits, the write is not taken
+    t.eval();
+    CHECK(!t.S_AXI_AWREADY && !t.S_AXI_ARREADY);
+    tick();
+  }
+  t.eval();
+  CHECK(t.S_AXI_RVALID && t.S_AXI_RDATA == 0x484D5831u && t.S_AXI_RRESP == 0);
+  t.S_AXI_RREADY = 1;
+  tick();
+  t.S_AXI_RREADY = 0;
+  t.eval();
+  CHECK(!t.S_AXI_RVALID);
+  for (guard = 0; !t.S_AXI_AWREADY && guard < 10; ++guard) tick(), t.eval();
+  CHECK(t.S_AXI_AWREADY && t.S_AXI_WREADY);
+  tick();
+  t.S_AXI_AWVALID = t.S_AXI_WVALID = 0;
+  for (guard = 0; !t.S_AXI_BVALID && guard < 10; ++guard) tick(), t.eval();
+  CHECK(t.S_AXI_BVALID && t.S_AXI_BRESP == 0);
+  tick();
+  tick();
+  t.eval();
+  CHECK(t.S_AXI_BVALID);  // held until BREADY
+  t.S_AXI_BREADY = 1;
+  tick();
+  t.S_AXI_BREADY = 0;
+  t.eval();
+  CHECK(!t.S_AXI_BVALID);
+
+  // AW alone is not taken; W arriving later completes the write (INSPECT_SLOT = 2).
+  t.S_AXI_AWADDR = HWMX_INSPECT_SLOT_OFFSET;
+  t.S_AXI_AWVALID = 1;
+  t.S_AXI_WDATA = 2;
+  for (int i = 0; i < 3; ++i) {
+    t.eval();
+    CHECK(!t.S_AXI_AWREADY);
+    tick();
+  }
+  t.S_AXI_WVALID = 1;
+  t.eval();
+  CHECK(t.S_AXI_AWREADY && t.S_AXI_WREADY);
+  tick();
+  t.S_AXI_AWVALID = t.S_AXI_WVALID = 0;
+  t.S_AXI_BREADY = 1;
+  for (guard = 0; !t.S_AXI_BVALID && guard < 10; ++guard) tick(), t.eval();
+  tick();
+  t.S_AXI_BREADY = 0;
+
+  // Read it back.
+  t.S_AXI_ARADDR = HWMX_INSPECT_SLOT_OFFSET;
+  t.S_AXI_ARVALID = 1;
+  t.S_AXI_RREADY = 1;
+  for (guard = 0, t.eval(); !t.S_AXI_ARREADY && guard < 10; ++guard) tick(), t.eval();
+  tick();
+  t.S_AXI_ARVALID = 0;
+  for (guard = 0, t.eval(); !t.S_AXI_RVALID && guard < 10; ++guard) tick(), t.eval();
+  CHECK(t.S_AXI_RVALID && t.S_AXI_RDATA == 2u);
+  tick();
+  t.final();
+  std::printf("%-8s pins: %s\n", "tiny", g_failures == 0 ? "ok" : "FAILED");
+}
+
 void run(const char* name, std::unique_ptr<RtlDevice> dev, void (*seq)(RtlDevice&)) {
   const int before = g_failures;
   seq(*dev);
   std::printf("%-8s %ux%u: %s (%llu cycles)\n", name, dev->num_mutex(), dev->num_ctx(),
-              g_failures == before ? "ok" : "FAILED", static_cast<unsigned long long>(dev->cycles()));
+              g_failures == before ? "ok" : "FAILED",
+              static_cast<unsigned long long>(dev->cycles()));
 }
 
 }  // namespace
 
 int main() {
+  axi_pins();
   run("default", hwmx::sim::make_rtl_default(), full_sequence);
   run("tiny", hwmx::sim::make_rtl_tiny(), full_sequence);
   run("tiny", hwmx::sim::make_rtl_tiny(), pool_sequence);

@@ -74,6 +74,26 @@ void uncontended() {
   add("CANCEL of a waiter", d->last_latency());
   d->read(HWMX_CTRL_ACT_BASE + HWMX_CTRL_ACT_ABANDON_OFFSET + 4 * 1);
   add("ABANDON of a context owning 1 slot (slot 0 of 256)", d->last_latency());
+
+  // Back-to-back uncontended pairs, as the driver issues them.
+  constexpr unsigned kPairs = 1000;
+  const std::uint64_t start = d->cycles();
+  for (unsigned i = 0; i < kPairs; ++i) {
+    act(*d, 3, HWMX_ACT_ACQUIRE_OFFSET, 0);
+    act(*d, 3, HWMX_ACT_RELEASE_OFFSET, 0);
+  }
+  add("throughput: cycles per uncontended ACQUIRE + RELEASE pair", (d->cycles() - start) / kPairs);
+}
+
+// ABANDON scans the slot table up to the last slot the context owns.
+void abandon_scan() {
+  auto d = hwmx::sim::make_rtl_default();
+  ctrl(*d, HWMX_CTRL_ACT_ALLOC_CTX_OFFSET, 0);
+  for (unsigned s = 0; s < d->num_mutex(); ++s)
+    ctrl(*d, HWMX_CTRL_ACT_ALLOC_SLOT_OFFSET, kFifoExcl);
+  act(*d, 0, HWMX_ACT_ACQUIRE_OFFSET, d->num_mutex() - 1);
+  if (code_of(ctrl(*d, HWMX_CTRL_ACT_ABANDON_OFFSET, 0)) != HWMX_RC_DONE) fail("abandon");
+  add("ABANDON of a context owning the last slot (scan of 256 slots)", d->last_latency());
 }
 
 // Release with `waiters` contexts queued: latency of the releasing read, and of the grant irq.
@@ -111,6 +131,7 @@ void priority_walk(unsigned waiters) {
 
 int main() {
   uncontended();
+  abandon_scan();
   const unsigned max_waiters = hwmx::sim::make_rtl_default()->num_ctx() - 1;
   for (unsigned w : {1u, 16u, max_waiters}) handoff(kFifoExcl, w, "FIFO");
   for (unsigned w : {1u, 16u, max_waiters}) handoff(kPrioExcl, w, "PRIORITY");
