@@ -90,7 +90,7 @@ module hwmx_engine #(
   // Per-context flags (hwmx_ctx_flags): commands on the request's context c (= ctx_q) and on
   // the new owner h of a handoff (the head in the slot row just read).
   logic [NUM_CTX-1:0] alloc_q, wait_q, gp_q, ist_q, ien_q;
-  logic c_alloc, c_wait, c_gp, c_ist, c_ien;  // flags of c
+  logic c_alloc, c_wait, c_gp, c_ist, c_ien;  // flags of c (valid in S_EXEC)
   logic f_alloc_set, f_alloc_clr, f_wait_set, f_wait_clr, f_gp_clr, f_ist_set, f_ist_clr;
   logic f_ien_wr, f_ien, f_grant_h;
 
@@ -158,11 +158,18 @@ module hwmx_engine #(
     .ien_o      (ien_q)
   );
 
-  assign c_alloc = alloc_q[ctx_q[CW-1:0]];
-  assign c_wait = wait_q[ctx_q[CW-1:0]];
-  assign c_gp = gp_q[ctx_q[CW-1:0]];
-  assign c_ist = ist_q[ctx_q[CW-1:0]];
-  assign c_ien = ien_q[ctx_q[CW-1:0]];
+  // The flags of c are sampled while the request is accepted (they do not change in S_IDLE) and
+  // used in S_EXEC: the context mux stays off the S_EXEC decision path.
+  always_ff @(posedge clk_i) begin
+    if (state_q == S_IDLE) begin
+      c_alloc <= alloc_q[pre_i.ctx[CW-1:0]];
+      c_wait <= wait_q[pre_i.ctx[CW-1:0]];
+      c_gp <= gp_q[pre_i.ctx[CW-1:0]];
+      c_ist <= ist_q[pre_i.ctx[CW-1:0]];
+      c_ien <= ien_q[pre_i.ctx[CW-1:0]];
+    end
+  end
+
   assign irq_ctx_o = ist_q & ien_q;
 
   // ---------------------------------------------------------------------------------------

@@ -100,22 +100,24 @@ module hwmx_top #(
     .rsp_slverr_i  (rsp_slverr)
   );
 
-  // The held request.
+  // The address being accepted (the read first) is decoded once: its table fields address the
+  // pre-read, and the decode is held as the request for the whole transaction (registered, so
+  // the decoder is not on the engine's decision path).
   hwmx_addr_decode #(.NUM_MUTEX(NUM_MUTEX), .NUM_CTX(NUM_CTX)) u_decode (
-    .addr_i (req_addr),
-    .write_i(req_write),
-    .wstrb_i(req_wstrb),
-    .req_o  (req)
-  );
-
-  // The address being accepted (the read first), decoded for the table addresses of the
-  // pre-read and the engine's context/slot registers (synthesis drops the rest).
-  hwmx_addr_decode #(.NUM_MUTEX(NUM_MUTEX), .NUM_CTX(NUM_CTX)) u_pre_decode (
     .addr_i (S_AXI_ARVALID ? S_AXI_ARADDR : S_AXI_AWADDR),
     .write_i(!S_AXI_ARVALID),
     .wstrb_i(S_AXI_WSTRB),
     .req_o  (pre)
   );
+
+  always_ff @(posedge clk) begin
+    if (!rst_n) req <= '0;
+    else if (accept) req <= pre;
+  end
+
+  // The strobe check is part of the decode (partial writes are SLVERR).
+  logic unused_wstrb;
+  assign unused_wstrb = ^req_wstrb;
 
   // ---------------------------------------------------------------------------------------
   // Engine and control-page registers

@@ -49,10 +49,10 @@ class RtlDriver : public RtlDevice {
     bool aw_done = false, w_done = false;
     std::uint64_t guard = 0;
     while (!aw_done || !w_done) {
-      t.eval();
+      low();
       const bool aw = t.S_AXI_AWVALID && t.S_AXI_AWREADY;
       const bool w = t.S_AXI_WVALID && t.S_AXI_WREADY;
-      tick();
+      high();
       if (aw) aw_done = true, t.S_AXI_AWVALID = 0;
       if (w) w_done = true, t.S_AXI_WVALID = 0;
       if (++guard > kTimeout) hang("AWREADY/WREADY");
@@ -78,8 +78,8 @@ class RtlDriver : public RtlDevice {
   std::string config_name() const override { return name_; }
 
   std::uint64_t run_until_irq(unsigned ctx, std::uint64_t limit) override {
+    // The model is settled after every edge (high() evaluates), so the line is read directly.
     for (std::uint64_t n = 0; n <= limit; ++n) {
-      top_->eval();
       if (irq_ctx(ctx)) return n;
       tick();
     }
@@ -108,14 +108,21 @@ class RtlDriver : public RtlDevice {
     cycles_ = 0;
   }
 
-  // One full clock period: inputs set before the rising edge are sampled by it.
+  // One full clock period: inputs set before the rising edge are sampled by it. Split in two
+  // halves so that handshakes are sampled after the low-phase evaluation has settled the
+  // combinational outputs for the current inputs: two evaluations per cycle, not three.
   void tick() {
-    Top& t = *top_;
-    t.clk = 0;
-    t.eval();
+    low();
+    high();
+  }
+  void low() {
+    top_->clk = 0;
+    top_->eval();
     dump(2 * time_);
-    t.clk = 1;
-    t.eval();
+  }
+  void high() {
+    top_->clk = 1;
+    top_->eval();
     dump(2 * time_ + 1);
     ++time_;
     ++cycles_;
@@ -125,9 +132,9 @@ class RtlDriver : public RtlDevice {
   template <class Ready>
   void wait_handshake(Ready ready, const char* what) {
     for (std::uint64_t guard = 0;; ++guard) {
-      top_->eval();
+      low();
       const bool hs = ready();
-      tick();
+      high();
       if (hs) return;
       if (guard > kTimeout) hang(what);
     }
