@@ -36,15 +36,26 @@ unsigned long long Cycle() {
   return s.SimCycles;
 }
 
+void VLogLocked(const char* who, const char* fmt, va_list ap) {
+  std::printf("[cycle %7llu] %-10s ", Cycle(), who);
+  std::vprintf(fmt, ap);
+  std::printf("\n");
+}
+
 void Log(const char* who, const char* fmt, ...) {
   if (!Verbose) return;
   std::lock_guard<std::mutex> g(LogLock);
-  std::printf("[cycle %7llu] %-10s ", Cycle(), who);
   va_list ap;
   va_start(ap, fmt);
-  std::vprintf(fmt, ap);
+  VLogLocked(who, fmt, ap);
   va_end(ap);
-  std::printf("\n");
+}
+
+void LogLocked(const char* who, const char* fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  VLogLocked(who, fmt, ap);
+  va_end(ap);
 }
 
 // Waits for QueueLock the way a driver would; the zero-timeout probe first only lets the log
@@ -74,14 +85,20 @@ void AcquireQueueLock(const char* who) {
 }
 
 void ReleaseQueueLock(const char* who) {
+  if (!Verbose) {
+    KeReleaseMutex(&QueueLock, FALSE);
+    return;
+  }
+  // The log lock is held across the release so that this line comes before the new owner's.
+  std::lock_guard<std::mutex> g(LogLock);
   KPRIORITY before = KeQueryPriorityThread(KeGetCurrentThread());
   LONG previous = KeReleaseMutex(&QueueLock, FALSE);
   KPRIORITY after = KeQueryPriorityThread(KeGetCurrentThread());
   if (after != before) {
-    Log(who, "releases QueueLock (KeReleaseMutex returned %ld), priority restored %ld -> %ld",
-        static_cast<long>(previous), static_cast<long>(before), static_cast<long>(after));
+    LogLocked(who, "releases QueueLock (KeReleaseMutex returned %ld), priority restored %ld -> %ld",
+              static_cast<long>(previous), static_cast<long>(before), static_cast<long>(after));
   } else {
-    Log(who, "releases QueueLock (KeReleaseMutex returned %ld)", static_cast<long>(previous));
+    LogLocked(who, "releases QueueLock (KeReleaseMutex returned %ld)", static_cast<long>(previous));
   }
 }
 
