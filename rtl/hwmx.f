@@ -1,5 +1,4 @@
 # hwmx RTL sources in compile order (relative to rtl/): packages first.
-hwmx_lint.sv
 hwmx_reg_pkg.sv
 hwmx_pkg.sv
 hwmx_sdp_ram.sv
