@@ -34,11 +34,34 @@ module hwmx_ctx_flags #(
 
   logic [NUM_CTX-1:0] sel_c, sel_h;
   logic [NUM_CTX-1:0] alloc_q, wait_q, gp_q, ist_q, ien_q;
+  logic [NUM_CTX-1:0] alloc_d, wait_d, gp_d, ist_d, ien_d;
 
+  // One-hot decodes as shifts (an index >= NUM_CTX selects nothing, as a compare would). The
+  // updates are whole-vector masks rather than per-bit writes: the same flops and next-state
+  // functions, but a simulator evaluates a few word operations instead of NUM_CTX bit updates.
+  assign sel_c = NUM_CTX'(1) << c_i;
+  assign sel_h = NUM_CTX'(1) << h_i;
+
+  // Later commands win, as in a sequence of non-blocking writes: clr after set, then the
+  // handoff to h (h is never c: the releasing owner does not wait on its own slot).
   always_comb begin
-    for (int i = 0; i < NUM_CTX; i++) begin
-      sel_c[i] = (32'(c_i) == i);
-      sel_h[i] = (32'(h_i) == i);
+    alloc_d = alloc_q;
+    wait_d = wait_q;
+    gp_d = gp_q;
+    ist_d = ist_q;
+    ien_d = ien_q;
+    if (alloc_set_i) alloc_d = alloc_d | sel_c;
+    if (alloc_clr_i) alloc_d = alloc_d & ~sel_c;
+    if (wait_set_i) wait_d = wait_d | sel_c;
+    if (wait_clr_i) wait_d = wait_d & ~sel_c;
+    if (gp_clr_i) gp_d = gp_d & ~sel_c;
+    if (ist_set_i) ist_d = ist_d | sel_c;
+    if (ist_clr_i) ist_d = ist_d & ~sel_c;
+    if (ien_wr_i) ien_d = (ien_d & ~sel_c) | (ien_i ? sel_c : '0);
+    if (grant_h_i) begin
+      wait_d = wait_d & ~sel_h;
+      gp_d = gp_d | sel_h;
+      ist_d = ist_d | sel_h;
     end
   end
 
@@ -50,24 +73,11 @@ module hwmx_ctx_flags #(
       ist_q <= '0;
       ien_q <= '0;
     end else begin
-      for (int i = 0; i < NUM_CTX; i++) begin
-        if (sel_c[i]) begin
-          if (alloc_set_i) alloc_q[i] <= 1'b1;
-          if (alloc_clr_i) alloc_q[i] <= 1'b0;
-          if (wait_set_i) wait_q[i] <= 1'b1;
-          if (wait_clr_i) wait_q[i] <= 1'b0;
-          if (gp_clr_i) gp_q[i] <= 1'b0;
-          if (ist_set_i) ist_q[i] <= 1'b1;
-          if (ist_clr_i) ist_q[i] <= 1'b0;
-          if (ien_wr_i) ien_q[i] <= ien_i;
-        end
-        // h is never c (the releasing owner does not wait on its own slot).
-        if (grant_h_i && sel_h[i]) begin
-          wait_q[i] <= 1'b0;
-          gp_q[i] <= 1'b1;
-          ist_q[i] <= 1'b1;
-        end
-      end
+      alloc_q <= alloc_d;
+      wait_q <= wait_d;
+      gp_q <= gp_d;
+      ist_q <= ist_d;
+      ien_q <= ien_d;
     end
   end
 
