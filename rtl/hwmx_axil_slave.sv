@@ -51,6 +51,7 @@ module hwmx_axil_slave (
   logic      ar_hs;
   logic      w_hs;
   logic      rsp_done;
+  logic      busy_rd, busy_wr;  // the engine works on a read / a write
 
   assign can_accept = (state_q == FE_IDLE) && engine_ready_i;
   assign arready_o = can_accept;
@@ -61,6 +62,8 @@ module hwmx_axil_slave (
   assign w_hs = awvalid_i && awready_o;
   assign accept_o = ar_hs || w_hs;
   assign rsp_done = (rvalid_o && rready_i) || (bvalid_o && bready_i);
+  assign busy_rd = (state_q == FE_BUSY) && !req_write_o;
+  assign busy_wr = (state_q == FE_BUSY) && req_write_o;
 
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
@@ -86,27 +89,24 @@ module hwmx_axil_slave (
           end
         end
         FE_BUSY: begin
-          if (rsp_valid_i) begin
-            state_q <= FE_RESP;
-            if (req_write_o) begin
-              bvalid_o <= 1'b1;
-              bresp_o <= rsp_slverr_i ? RESP_SLVERR : RESP_OKAY;
-            end else begin
-              rvalid_o <= 1'b1;
-              rdata_o <= rsp_slverr_i ? '0 : rsp_data_i;
-              rresp_o <= rsp_slverr_i ? RESP_SLVERR : RESP_OKAY;
-            end
-          end
+          // The response fields are taken in every busy cycle: they are seen only with
+          // RVALID/BVALID, the last ones taken are those of the answer, and their enables do not
+          // wait for the engine's decision to answer (only the valid bits and the state do).
+          rdata_o <= rsp_slverr_i ? '0 : rsp_data_i;
+          rresp_o <= rsp_slverr_i ? RESP_SLVERR : RESP_OKAY;
+          bresp_o <= rsp_slverr_i ? RESP_SLVERR : RESP_OKAY;
+          if (rsp_valid_i) state_q <= FE_RESP;
         end
         FE_RESP: begin
-          if (rsp_done) begin
-            state_q <= FE_IDLE;
-            rvalid_o <= 1'b0;
-            bvalid_o <= 1'b0;
-          end
+          if (rsp_done) state_q <= FE_IDLE;
         end
         default: state_q <= FE_IDLE;
       endcase
+      // RVALID/BVALID: set with the engine's answer, held until their handshake. Written as
+      // functions of their own (not under the state case) so that the answer, late in the
+      // engine's cycle, is one LUT away from them.
+      rvalid_o <= (rvalid_o && !rready_i) || (busy_rd && rsp_valid_i);
+      bvalid_o <= (bvalid_o && !bready_i) || (busy_wr && rsp_valid_i);
     end
   end
 

@@ -15,6 +15,16 @@
 // writes the new head, the grant record and the owned count, before the next transaction can be
 // accepted. Multi-cycle: PRIORITY enqueue walk (S_WALK, one cycle per waiter passed), CANCEL
 // (S_CANCEL: the slot is known only from wait_slot), ABANDON (S_AB_*: scan of the slot table).
+//
+// The S_EXEC cycle is the critical one: it starts at the block RAM outputs (late) and ends at the
+// table write ports, the flags and the registered response. So the decision is kept to a few LUT
+// levels (hwmx_op_check: one-hot outcome `act`, each one AND of registered request bits and row
+// bits) and drives only enables: sr_we, the other write enables, the flag commands, rsp_valid_o.
+// What is written is computed in parallel with it, whatever the outcome: the new row (row_x),
+// the owned count +/- 1, the links of an append, the answer word and the error record; the read
+// addresses of a walk or a handoff and the registers they load are also set in every S_EXEC.
+// Likewise the accept edge: the decoder delivers the kind one-hot, and the flags of the request's
+// context are selected in two steps (below).
 `default_nettype none
 
 module hwmx_engine #(
@@ -90,7 +100,7 @@ module hwmx_engine #(
   // Per-context flags (hwmx_ctx_flags): commands on the request's context c (= ctx_q) and on
   // the new owner h of a handoff (the head in the slot row just read).
   logic [NUM_CTX-1:0] alloc_q, wait_q, gp_q, ist_q, ien_q;
-  logic c_alloc, c_wait, c_gp, c_ist, c_ien;  // flags of c (valid in S_EXEC)
+  logic c_alloc, c_wait, c_gp, c_ist, c_ien;  // flags of c (S_EXEC)
   logic f_alloc_set, f_alloc_clr, f_wait_set, f_wait_clr, f_gp_clr, f_ist_set, f_ist_clr;
   logic f_ien_wr, f_ien, f_grant_h;
 
@@ -159,15 +169,50 @@ module hwmx_engine #(
   );
 
   // The flags of c are sampled while the request is accepted (they do not change in S_IDLE) and
-  // used in S_EXEC: the context mux stays off the S_EXEC decision path.
-  always_ff @(posedge clk_i) begin
-    if (state_q == S_IDLE) begin
-      c_alloc <= alloc_q[pre_i.ctx[CW-1:0]];
-      c_wait <= wait_q[pre_i.ctx[CW-1:0]];
-      c_gp <= gp_q[pre_i.ctx[CW-1:0]];
-      c_ist <= ist_q[pre_i.ctx[CW-1:0]];
-      c_ien <= ien_q[pre_i.ctx[CW-1:0]];
+  // used in S_EXEC. The selection is split in two: at the accept the group of FG flags that holds
+  // c's (by the upper bits of its id), in S_EXEC c's flag in the group (by the low bits of ctx_q).
+  // A whole NUM_CTX:1 selection after the address decode would set the depth of the accept edge;
+  // an FG:1 selection from registers is ready long before the table data in S_EXEC.
+  localparam int GW = (CW < 2) ? CW : 2;         // low id bits resolved in S_EXEC
+  localparam int FG = 1 << GW;                   // flags per group
+  localparam int NG = (NUM_CTX + FG - 1) / FG;   // groups
+  logic [NG*FG-1:0] alloc_x, wait_x, gp_x, ist_x, ien_x;  // the vectors in whole groups
+  logic [FG-1:0]    g_alloc, g_wait, g_gp, g_ist, g_ien;  // the group of c, registered
+
+  always_comb begin
+    {alloc_x, wait_x, gp_x, ist_x, ien_x} = '0;
+    alloc_x[NUM_CTX-1:0] = alloc_q;
+    wait_x[NUM_CTX-1:0] = wait_q;
+    gp_x[NUM_CTX-1:0] = gp_q;
+    ist_x[NUM_CTX-1:0] = ist_q;
+    ien_x[NUM_CTX-1:0] = ien_q;
+  end
+
+  if (NG > 1) begin : g_groups
+    logic [CW-GW-1:0] pre_g;  // group of the context being accepted
+    assign pre_g = pre_i.ctx[CW-1:GW];
+    always_ff @(posedge clk_i) begin
+      if (state_q == S_IDLE) begin
+        g_alloc <= alloc_x[{pre_g, GW'(0)}+:FG];
+        g_wait <= wait_x[{pre_g, GW'(0)}+:FG];
+        g_gp <= gp_x[{pre_g, GW'(0)}+:FG];
+        g_ist <= ist_x[{pre_g, GW'(0)}+:FG];
+        g_ien <= ien_x[{pre_g, GW'(0)}+:FG];
+      end
     end
+  end else begin : g_one_group
+    always_ff @(posedge clk_i) begin
+      if (state_q == S_IDLE) {g_alloc, g_wait, g_gp, g_ist, g_ien} <=
+          {alloc_x, wait_x, gp_x, ist_x, ien_x};
+    end
+  end
+
+  always_comb begin
+    c_alloc = g_alloc[ctx_q[GW-1:0]];
+    c_wait = g_wait[ctx_q[GW-1:0]];
+    c_gp = g_gp[ctx_q[GW-1:0]];
+    c_ist = g_ist[ctx_q[GW-1:0]];
+    c_ien = g_ien[ctx_q[GW-1:0]];
   end
 
   assign irq_ctx_o = ist_q & ien_q;
@@ -191,13 +236,24 @@ module hwmx_engine #(
   // The request's context and the checks (valid in S_EXEC)
   // ---------------------------------------------------------------------------------------
   logic [CW-1:0]        rc;  // table index of ctx_q
-  hwmx_pkg::outcome_e   outcome;
+  logic [15:0]          act;      // the outcome, one-hot (indexed by outcome_e)
+  hwmx_pkg::outcome_e   outcome;  // the same, encoded (formal properties)
+  logic                 chk_err;  // chk_res is an error
   hwmx_pkg::result_t    chk_res;
 
   hwmx_pkg::slot_id_t   sp_id_ext;
   hwmx_pkg::ctx_id_t    cp_id_ext;
 
   assign rc = ctx_q[CW-1:0];
+
+  // The held request's kind, one-hot (decoded with the address; see dec_req_t), and whether it
+  // is a context operation (its errors are latched in CTX[c].LAST_ERROR).
+  logic [hwmx_pkg::NumReqKinds-1:0] kind;
+  logic                             ctx_op;
+  assign kind = req_i.kind_oh;
+  assign ctx_op = kind[hwmx_pkg::REQ_ACQUIRE] || kind[hwmx_pkg::REQ_TRY] ||
+                  kind[hwmx_pkg::REQ_RELEASE] || kind[hwmx_pkg::REQ_CANCEL] ||
+                  kind[hwmx_pkg::REQ_TAKE_GRANT];
 
   always_comb begin
     sp_id_ext = '0;
@@ -206,7 +262,7 @@ module hwmx_engine #(
     cp_id_ext[CW-1:0] = cp_id;
   end
 
-  hwmx_op_check u_check (
+  hwmx_op_check #(.NUM_CTX(NUM_CTX)) u_check (
     .req_i            (req_i),
     .ctx_i            (ctx_q),
     .row_i            (sr_rdata),
@@ -220,7 +276,9 @@ module hwmx_engine #(
     .slot_pool_id_i   (sp_id_ext),
     .ctx_pool_empty_i (cp_empty),
     .ctx_pool_id_i    (cp_id_ext),
+    .act_o            (act),
     .outcome_o        (outcome),
+    .error_o          (chk_err),
     .res_o            (chk_res)
   );
 
@@ -285,19 +343,81 @@ module hwmx_engine #(
   end
 
   // ---------------------------------------------------------------------------------------
+  // S_EXEC: the row as the operation changes it
+  // ---------------------------------------------------------------------------------------
+  // A function of the request kind and a few row bits, computed in parallel with the checks.
+  // Every outcome that writes the row in S_EXEC writes row_x: the checks only decide whether it
+  // is written, so the write data does not wait for them. (Rows no outcome writes are don't
+  // care: e.g. an exclusive slot held by c, or a RELEASE by another context.)
+  hwmx_pkg::slot_row_t row_x;
+  logic                x_own;  // the row's owner is the request's context (if owned)
+
+  // Owners and acting contexts are < NUM_CTX: CW bits compare.
+  assign x_own = sr_rdata.owner[CW-1:0] == rc;
+
+  always_comb begin
+    row_x = sr_rdata;
+    unique case (1'b1)
+      kind[hwmx_pkg::REQ_ACQUIRE], kind[hwmx_pkg::REQ_TRY]: begin
+        row_x.owned = 1'b1;
+        if (!sr_rdata.owned) begin
+          // OC_ACQ_FREE: taken by c.
+          row_x.owner = ctx_q;
+          row_x.count = '0;
+          row_x.abandoned = 1'b0;
+        end else if (x_own) begin
+          row_x.count = sr_rdata.count + 1'b1;  // OC_ACQ_RECURSE
+        end else begin
+          // OC_ENQ_TAIL: c at the tail (and the head of an empty queue).
+          if (sr_rdata.length == '0) row_x.head = ctx_q;
+          row_x.tail = ctx_q;
+          row_x.length = sr_rdata.length + 1'b1;
+        end
+      end
+      kind[hwmx_pkg::REQ_RELEASE]: begin
+        if (sr_rdata.count != '0) begin
+          row_x.count = sr_rdata.count - 1'b1;  // OC_REL_DEC
+        end else begin
+          row_x.owned = 1'b0;  // OC_REL_FREE
+          row_x.owner = '0;
+        end
+      end
+      kind[hwmx_pkg::REQ_ALLOC_SLOT]: begin
+        row_x = '0;
+        row_x.allocated = 1'b1;
+        row_x.recursive = req_i.mode[0];
+        row_x.prio_policy = req_i.mode[1];
+      end
+      kind[hwmx_pkg::REQ_FREE_SLOT]: row_x.allocated = 1'b0;
+      kind[hwmx_pkg::REQ_INIT_SLOT]: begin
+        row_x.recursive = req_i.mode[0];
+        row_x.prio_policy = req_i.mode[1];
+        row_x.abandoned = 1'b0;
+      end
+      default: ;
+    endcase
+  end
+
+  // ABANDON scan: one more slot given up is the last one ctx_q owned (from registers only, so
+  // that the scan's decision on the row in hand is a select, not a count and a compare).
+  logic ab_next_last;
+  assign ab_next_last = (abn_q + 1'b1) == abo_q;
+
+  // ---------------------------------------------------------------------------------------
   // FSM
   // ---------------------------------------------------------------------------------------
   // Shared actions requested by the states (applied after the state case):
+  logic                plain;    // S_EXEC of a plain register access (not an operation)
   logic                do_resp;  // answer an operation with res
   hwmx_pkg::result_t   res;
+  logic                res_err;  // res is an error (answered now): counted and latched
   logic                wr_row;   // write row_n to the slot table at slot_q
   logic                do_enq;   // a new waiter is linked (row_n): waiting, wait_slot, answer
   logic                do_ho;    // start a handoff of slot_q (row sr_rdata) to its head
-  logic                ho_ab;
-  logic                do_scan;  // ABANDON: next slot, or done when scan_found reaches abo_q
-  hwmx_pkg::own_cnt_t  scan_found;
-  hwmx_pkg::slot_row_t row_n;    // scratch: a row to write back
-  hwmx_pkg::ctx_id_t   h;
+  logic                do_scan;  // ABANDON: next slot, or done (scan_last, or the last slot)
+  logic                scan_last;  // the slots given up are all that ctx_q owned
+  hwmx_pkg::slot_row_t row_n;    // the row written (sr_wdata) when wr_row
+  hwmx_pkg::ctx_id_t   h;        // the new owner of a handoff started now
 
   always_comb begin
     state_d = state_q;
@@ -321,14 +441,13 @@ module hwmx_engine #(
     sr_raddr = slot_q[SW-1:0];
     sr_we = 1'b0;
     sr_waddr = slot_q[SW-1:0];
-    sr_wdata = row_q;
     {pr_raddr, nx_raddr, pv_raddr, ws_raddr, oc_raddr, gr_raddr, le_raddr} = {7{rc}};
     {pr_we, nx_we, pv_we, ws_we, oc_we, gr_we, le_we} = '0;
     {pr_waddr, nx_waddr, pv_waddr, ws_waddr, oc_waddr, gr_waddr, le_waddr} = {7{rc}};
     pr_wdata = '0;
     nx_wdata = '0;
     pv_wdata = '0;
-    ws_wdata = '0;
+    ws_wdata = slot_q;  // the wait slot of a new waiter
     oc_wdata = '0;
     gr_wdata = '0;
     le_wdata = '0;
@@ -349,18 +468,17 @@ module hwmx_engine #(
     ev_handoff_o = 1'b0;
     ev_error_o = 1'b0;
     qdepth_valid_o = 1'b0;
-    qdepth_o = '0;
     lerr_set_o = 1'b0;
-    lerr_o = '0;
 
+    plain = 1'b0;
     do_resp = 1'b0;
     res = chk_res;
+    res_err = 1'b0;
     wr_row = 1'b0;
     do_enq = 1'b0;
     do_ho = 1'b0;
-    ho_ab = 1'b0;
     do_scan = 1'b0;
-    scan_found = abn_q;
+    scan_last = (abn_q == abo_q);
     row_n = sr_rdata;
     h = '0;
 
@@ -369,8 +487,8 @@ module hwmx_engine #(
         if (32'(init_q) < NUM_MUTEX) begin
           sr_we = 1'b1;
           sr_waddr = init_q[SW-1:0];
-          sr_wdata = '0;
         end
+        row_n = '0;
         if (32'(init_q) < NUM_CTX) begin
           {pr_we, oc_we, le_we} = '1;
           {pr_waddr, oc_waddr, le_waddr} = {3{init_q[CW-1:0]}};
@@ -380,41 +498,47 @@ module hwmx_engine #(
       end
 
       S_IDLE: begin
-        sr_raddr = (pre_i.kind == hwmx_pkg::REQ_RD_INSPECT) ? inspect_slot_i[SW-1:0] :
-                                                              pre_i.slot[SW-1:0];
+        sr_raddr = pre_i.kind_oh[hwmx_pkg::REQ_RD_INSPECT] ? inspect_slot_i[SW-1:0] :
+                                                             pre_i.slot[SW-1:0];
         {pr_raddr, nx_raddr, pv_raddr, ws_raddr, oc_raddr, gr_raddr, le_raddr} =
             {7{pre_i.ctx[CW-1:0]}};
         // The request's context and slot; an allocation works on the id it will get.
-        ctx_d = (pre_i.kind == hwmx_pkg::REQ_ALLOC_CTX) ? cp_id_ext : pre_i.ctx;
-        slot_d = (pre_i.kind == hwmx_pkg::REQ_ALLOC_SLOT) ? sp_id_ext : pre_i.slot;
+        ctx_d = pre_i.kind_oh[hwmx_pkg::REQ_ALLOC_CTX] ? cp_id_ext : pre_i.ctx;
+        slot_d = pre_i.kind_oh[hwmx_pkg::REQ_ALLOC_SLOT] ? sp_id_ext : pre_i.slot;
         if (accept_i) state_d = S_EXEC;
       end
 
       S_EXEC: begin
         state_d = S_IDLE;
-        unique case (req_i.kind)
-          hwmx_pkg::REQ_SLVERR: begin
+        unique case (1'b1)
+          kind[hwmx_pkg::REQ_SLVERR]: begin
+            plain = 1'b1;
             rsp_valid_o = 1'b1;
             rsp_slverr_o = 1'b1;
             bus_err_o = 1'b1;
           end
-          hwmx_pkg::REQ_RD_CTRL: begin
+          kind[hwmx_pkg::REQ_RD_CTRL]: begin
+            plain = 1'b1;
             rsp_valid_o = 1'b1;
             rsp_data_o = ctrl_rdata_i;
           end
-          hwmx_pkg::REQ_RD_INSPECT: begin
+          kind[hwmx_pkg::REQ_RD_INSPECT]: begin
+            plain = 1'b1;
             rsp_valid_o = 1'b1;
             rsp_data_o = inspect_word;
           end
-          hwmx_pkg::REQ_RD_CTX: begin
+          kind[hwmx_pkg::REQ_RD_CTX]: begin
+            plain = 1'b1;
             rsp_valid_o = 1'b1;
             rsp_data_o = ctx_word;
           end
-          hwmx_pkg::REQ_WR_CTRL: begin
+          kind[hwmx_pkg::REQ_WR_CTRL]: begin
+            plain = 1'b1;
             rsp_valid_o = 1'b1;
             regs_wr_o = 1'b1;
           end
-          hwmx_pkg::REQ_WR_CTX: begin
+          kind[hwmx_pkg::REQ_WR_CTX]: begin
+            plain = 1'b1;
             rsp_valid_o = 1'b1;
             unique case (req_i.xreg)
               hwmx_pkg::XR_PRIORITY: begin
@@ -436,122 +560,96 @@ module hwmx_engine #(
             endcase
           end
           default: begin
-            // Operations (ACT and CTRL_ACT windows).
-            unique case (outcome)
-              hwmx_pkg::OC_RESPOND: do_resp = 1'b1;
-              hwmx_pkg::OC_ACQ_FREE: begin
-                row_n.owned = 1'b1;
-                row_n.owner = ctx_q;
-                row_n.count = '0;
-                row_n.abandoned = 1'b0;
+            // Operations (ACT and CTRL_ACT windows). The checks decide (act, one-hot) only
+            // which writes happen; what is written does not wait for them: the row is row_x,
+            // the owned count moves by one in the direction of the kind, the queue links are
+            // those of an append at the tail.
+            row_n = row_x;
+            res_err = chk_err;  // errors answer now
+            oc_wdata = kind[hwmx_pkg::REQ_RELEASE] ? oc_rdata - 1'b1 : oc_rdata + 1'b1;
+            nx_waddr = sr_rdata.tail[CW-1:0];  // next[tail] = c
+            nx_wdata = ctx_q;
+            pv_wdata = sr_rdata.tail;          // prev[c] = tail
+            // The operands of a walk (the tail's priority and predecessor, with the row and c's
+            // priority) or of a handoff (the head's next, priority and owned count), loaded
+            // and read whatever the outcome: S_WALK and S_HANDOFF use them.
+            row_d = sr_rdata;
+            pri_d = pr_rdata;
+            cur_d = sr_rdata.tail;
+            hid_d = sr_rdata.head;
+            pr_raddr = kind[hwmx_pkg::REQ_RELEASE] ? sr_rdata.head[CW-1:0] : sr_rdata.tail[CW-1:0];
+            pv_raddr = sr_rdata.tail[CW-1:0];
+            nx_raddr = sr_rdata.head[CW-1:0];
+            oc_raddr = sr_rdata.head[CW-1:0];
+            abd_d = act[hwmx_pkg::OC_ABANDON];
+            // Every outcome answers now but a walk, a cancel and an abandon (when done).
+            do_resp = 1'b1;
+            unique case (1'b1)
+              act[hwmx_pkg::OC_ACQ_FREE]: begin
                 wr_row = 1'b1;
                 oc_we = 1'b1;
-                oc_wdata = oc_rdata + 1'b1;
                 ev_acquire_o = 1'b1;
-                do_resp = 1'b1;
               end
-              hwmx_pkg::OC_ACQ_RECURSE: begin
-                row_n.count = sr_rdata.count + 1'b1;
+              act[hwmx_pkg::OC_ACQ_RECURSE]: begin
                 wr_row = 1'b1;
                 ev_acquire_o = 1'b1;
-                do_resp = 1'b1;
               end
-              hwmx_pkg::OC_ENQ_TAIL: begin
-                // prev[c] = tail and next[tail] = c; a new head needs no prev, a tail no next.
-                if (sr_rdata.length != '0) begin
-                  nx_we = 1'b1;
-                  nx_waddr = sr_rdata.tail[CW-1:0];
-                  nx_wdata = ctx_q;
-                end else begin
-                  row_n.head = ctx_q;
-                end
+              act[hwmx_pkg::OC_ENQ_TAIL]: begin
+                // A new head needs no prev write, a tail no next.
+                nx_we = sr_rdata.length != '0;
                 pv_we = 1'b1;
-                pv_wdata = sr_rdata.tail;
-                row_n.tail = ctx_q;
-                row_n.length = sr_rdata.length + 1'b1;
                 do_enq = 1'b1;
               end
-              hwmx_pkg::OC_ENQ_WALK: begin
-                row_d = sr_rdata;
-                pri_d = pr_rdata;
-                cur_d = sr_rdata.tail;
-                pr_raddr = sr_rdata.tail[CW-1:0];
-                pv_raddr = sr_rdata.tail[CW-1:0];
+              act[hwmx_pkg::OC_ENQ_WALK]: begin
+                do_resp = 1'b0;
                 state_d = S_WALK;
               end
-              hwmx_pkg::OC_REL_DEC: begin
-                row_n.count = sr_rdata.count - 1'b1;
-                wr_row = 1'b1;
-                do_resp = 1'b1;
-              end
-              hwmx_pkg::OC_REL_FREE: begin
-                row_n.owned = 1'b0;
-                row_n.owner = '0;
+              act[hwmx_pkg::OC_REL_DEC]: wr_row = 1'b1;
+              act[hwmx_pkg::OC_REL_FREE]: begin
                 wr_row = 1'b1;
                 oc_we = 1'b1;
-                oc_wdata = oc_rdata - 1'b1;
-                do_resp = 1'b1;
               end
-              hwmx_pkg::OC_REL_HANDOFF: begin
+              act[hwmx_pkg::OC_REL_HANDOFF]: begin
                 oc_we = 1'b1;
-                oc_wdata = oc_rdata - 1'b1;
                 do_ho = 1'b1;
-                do_resp = 1'b1;
               end
-              hwmx_pkg::OC_CANCEL_WAIT: begin
+              act[hwmx_pkg::OC_CANCEL_WAIT]: begin
                 // The wait slot is known only now: read its row.
                 slot_d = ws_rdata;
                 nxt_d = nx_rdata;
                 prv_d = pv_rdata;
                 sr_raddr = ws_rdata[SW-1:0];
-                abd_d = 1'b0;
+                do_resp = 1'b0;
                 state_d = S_CANCEL;
               end
-              hwmx_pkg::OC_CONSUME_GRANT: begin
-                {f_gp_clr, f_ist_clr} = '1;
-                do_resp = 1'b1;
-              end
-              hwmx_pkg::OC_ALLOC_SLOT: begin
+              act[hwmx_pkg::OC_CONSUME_GRANT]: {f_gp_clr, f_ist_clr} = '1;
+              act[hwmx_pkg::OC_ALLOC_SLOT]: begin
                 sp_pop = 1'b1;
-                row_n = '0;
-                row_n.allocated = 1'b1;
-                row_n.recursive = req_i.mode[0];
-                row_n.prio_policy = req_i.mode[1];
                 wr_row = 1'b1;
-                do_resp = 1'b1;
               end
-              hwmx_pkg::OC_FREE_SLOT: begin
-                row_n.allocated = 1'b0;
+              act[hwmx_pkg::OC_FREE_SLOT]: begin
                 wr_row = 1'b1;
                 sp_push = 1'b1;
-                do_resp = 1'b1;
               end
-              hwmx_pkg::OC_INIT_SLOT: begin
-                row_n.recursive = req_i.mode[0];
-                row_n.prio_policy = req_i.mode[1];
-                row_n.abandoned = 1'b0;
-                wr_row = 1'b1;
-                do_resp = 1'b1;
-              end
-              hwmx_pkg::OC_ALLOC_CTX: begin
+              act[hwmx_pkg::OC_INIT_SLOT]: wr_row = 1'b1;
+              act[hwmx_pkg::OC_ALLOC_CTX]: begin
                 // The context page starts from its reset values.
                 cp_pop = 1'b1;
                 {f_alloc_set, f_wait_clr, f_gp_clr, f_ist_clr, f_ien_wr} = '1;
                 {pr_we, le_we, oc_we} = '1;
-                do_resp = 1'b1;
+                oc_wdata = '0;
               end
-              hwmx_pkg::OC_FREE_CTX: begin
+              act[hwmx_pkg::OC_FREE_CTX]: begin
                 {f_alloc_clr, f_ist_clr} = '1;
                 cp_push = 1'b1;
-                do_resp = 1'b1;
               end
-              hwmx_pkg::OC_ABANDON: begin
+              act[hwmx_pkg::OC_ABANDON]: begin
                 // Drop the grant (its slot is owned and abandoned by the scan), leave the
                 // queue if waiting, then scan.
-                abd_d = 1'b1;
                 abn_d = '0;
                 abo_d = oc_rdata;
                 {f_gp_clr, f_ist_clr} = '1;
+                do_resp = 1'b0;
                 if (c_wait) begin
                   slot_d = ws_rdata;
                   nxt_d = nx_rdata;
@@ -562,16 +660,17 @@ module hwmx_engine #(
                   state_d = S_AB_START;
                 end
               end
-              default: ;
+              default: ;  // OC_RESPOND: errors, BUSY, NONE
             endcase
           end
         endcase
       end
-
       S_WALK: begin
-        // cur_q is compared; pr_rdata/pv_rdata are its priority and predecessor.
+        // cur_q is compared; pr_rdata/pv_rdata are its priority and predecessor. The row and
+        // the answer once the new waiter is linked in: QUEUED with the new length.
         row_n = row_q;
         row_n.length = row_q.length + 1'b1;
+        res = {hwmx_reg_pkg::RC_QUEUED, 1'b0, 5'd0, 7'd0, row_n.length};
         if (pr_rdata >= pri_q) begin
           // Insert after cur_q.
           nx_we = 1'b1;
@@ -616,6 +715,7 @@ module hwmx_engine #(
         pv_wdata = cur_q;
         row_n = row_q;
         row_n.length = row_q.length + 1'b1;
+        res = {hwmx_reg_pkg::RC_QUEUED, 1'b0, 5'd0, 7'd0, row_n.length};
         do_enq = 1'b1;
       end
 
@@ -635,6 +735,7 @@ module hwmx_engine #(
         oc_we = 1'b1;
         oc_waddr = hid_q[CW-1:0];
         oc_wdata = oc_rdata + 1'b1;
+        sr_raddr = slot_q[SW-1:0] + 1'b1;  // ABANDON: the next slot of the scan
         if (abd_q) do_scan = 1'b1;
         else state_d = S_IDLE;
       end
@@ -663,7 +764,7 @@ module hwmx_engine #(
         end else begin
           do_resp = 1'b1;
           res = {hwmx_reg_pkg::RC_CANCELLED, 1'b0, 5'd0, 4'd0, slot_q};
-          state_d = S_IDLE;
+            state_d = S_IDLE;
         end
       end
 
@@ -678,10 +779,15 @@ module hwmx_engine #(
       end
 
       S_AB_SCAN: begin
-        // sr_rdata: row of slot_q.
-        if (sr_rdata.owned && sr_rdata.owner == ctx_q) begin
+        // sr_rdata: row of slot_q. Read whatever is decided: the next slot (a wrap after the
+        // last one is not used), and the operands of a handoff (also loaded).
+        sr_raddr = slot_q[SW-1:0] + 1'b1;
+        row_d = sr_rdata;
+        hid_d = sr_rdata.head;
+        {nx_raddr, pr_raddr, oc_raddr} = {3{sr_rdata.head[CW-1:0]}};
+        if (sr_rdata.owned && x_own) begin
           abn_d = abn_q + 1'b1;
-          scan_found = abn_d;
+          scan_last = ab_next_last;
           if (sr_rdata.length == '0) begin
             row_n.owned = 1'b0;
             row_n.owner = '0;
@@ -691,7 +797,6 @@ module hwmx_engine #(
             do_scan = 1'b1;
           end else begin
             do_ho = 1'b1;
-            ho_ab = 1'b1;
           end
         end else begin
           do_scan = 1'b1;
@@ -711,70 +816,57 @@ module hwmx_engine #(
     endcase
 
     // A new waiter is linked in: the row, its waiting state, the answer.
+    qdepth_o = row_n.length;
     if (do_enq) begin
       wr_row = 1'b1;
       f_wait_set = 1'b1;
       ws_we = 1'b1;
-      ws_wdata = slot_q;
       qdepth_valid_o = 1'b1;
-      qdepth_o = row_n.length;
       do_resp = 1'b1;
-      res = {hwmx_reg_pkg::RC_QUEUED, 1'b0, 5'd0, 7'd0, row_n.length};
       state_d = S_IDLE;
     end
 
     // Handoff, first cycle: the head becomes the owner and is interrupted now; S_HANDOFF
-    // writes the row, grant record and owned count with the head's next/priority/count.
+    // writes the row, grant record and owned count with the head's next/priority/count (the
+    // states starting a handoff read those and load row_q, hid_q whatever they decide).
     if (do_ho) begin
       h = sr_rdata.head;
       f_grant_h = 1'b1;  // waiting = 0, grant_pending = 1, intr_state = 1
       ev_acquire_o = 1'b1;
       ev_contended_o = 1'b1;
       ev_handoff_o = 1'b1;
-      nx_raddr = h[CW-1:0];
-      pr_raddr = h[CW-1:0];
-      oc_raddr = h[CW-1:0];
-      row_d = sr_rdata;
-      hid_d = h;
-      abd_d = ho_ab;
       state_d = S_HANDOFF;
     end
 
-    // ABANDON scan: stop after the last owned slot (or the last slot).
+    // ABANDON scan: stop after the last owned slot (or the last slot); the next slot's row is
+    // being read (S_AB_SCAN, S_HANDOFF).
     if (do_scan) begin
-      if (scan_found == abo_q || slot_q == LastSlot) begin
+      if (scan_last || slot_q == LastSlot) begin
         state_d = S_AB_DONE;
       end else begin
         slot_d = slot_q + 1'b1;
-        sr_raddr = slot_d[SW-1:0];
         state_d = S_AB_SCAN;
       end
     end
 
     // The answer of an operation; errors are counted and latched.
-    if (do_resp) begin
-      rsp_valid_o = 1'b1;
-      rsp_data_o = hwmx_pkg::pack_result(res.code, res.abandoned, res.prio, res.value);
-      if (hwmx_pkg::is_error(res.code)) begin
-        ev_error_o = 1'b1;
-        lerr_o.code = res.code;
-        lerr_o.op = hwmx_pkg::op_code(req_i.kind);
-        lerr_o.arg = req_i.arg;
-        if (hwmx_pkg::is_ctx_op(req_i.kind)) begin
-          le_we = 1'b1;
-          le_waddr = rc;
-          le_wdata = lerr_o;
-        end else begin
-          lerr_set_o = 1'b1;
-        end
-      end
+    // The answer of an operation; errors are counted and latched. The answer word, the error
+    // record and the row are driven whatever the decision (they are used only with rsp_valid_o,
+    // the latch enables and sr_we): only those wait for the checks.
+    if (!plain) rsp_data_o = hwmx_pkg::pack_result(res.code, res.abandoned, res.prio, res.value);
+    lerr_o.code = res.code;
+    lerr_o.op = hwmx_pkg::op_code(req_i.kind);
+    lerr_o.arg = req_i.arg;
+    if (state_q != S_INIT && ctx_op) le_wdata = lerr_o;
+    if (do_resp) rsp_valid_o = 1'b1;
+    if (res_err) begin
+      ev_error_o = 1'b1;
+      if (ctx_op) le_we = 1'b1;
+      else lerr_set_o = 1'b1;
     end
 
-    if (wr_row) begin
-      sr_we = 1'b1;
-      sr_waddr = slot_q[SW-1:0];
-      sr_wdata = row_n;
-    end
+    sr_wdata = row_n;
+    if (wr_row) sr_we = 1'b1;
   end
 
   always_ff @(posedge clk_i) begin
@@ -813,9 +905,11 @@ module hwmx_engine #(
 
   assign ready_o = (state_q == S_IDLE);
 
-  // Only the context/slot fields of the pre-decode are used.
+  // Only some fields of the pre-decode and bits of kind are used; the encoded outcome and h (the
+  // new owner of a handoff) are decisions named for the formal properties, act[OC_RESPOND] is
+  // implied.
   logic unused_bits;
-  assign unused_bits = ^{pre_i};
+  assign unused_bits = ^{pre_i, kind, outcome, h, act[hwmx_pkg::OC_RESPOND]};
 
 `ifdef FORMAL
 `include "formal/hwmx_engine_props.svh"

@@ -39,8 +39,15 @@ module hwmx_id_pool #(
     end
   end
 
-  // Keep reading the top of the stack as it will be after this cycle.
-  assign top_idx = sp_d - 1'b1;
+  // Keep reading the top of the stack as it will be after this cycle (sp_d - 1). The index is
+  // selected among precomputed ones rather than computed from sp_d: push and pop are decided late
+  // in the engine's cycle and then only select. (A pop from an empty stack takes a never-used id;
+  // the index read then is not used.)
+  always_comb begin
+    if (push_i) top_idx = sp_q;
+    else if (pop_i) top_idx = sp_q - CntW'(2);
+    else top_idx = sp_q - 1'b1;
+  end
 
   hwmx_sdp_ram #(
     .Depth(N),
@@ -73,8 +80,15 @@ module hwmx_id_pool #(
   end
 
   assign top = byp_q ? byp_id_q : ram_rdata;
+`ifdef HWMX_FV_ABSTRACT_POOL
+  // The engine proof: the outputs are free here, and the engine proof assumes the pool contract
+  // against its own free set; proof "pool" proves the contract on the logic below.
+  assign empty_o = $anyseq;
+  assign id_o = $anyseq;
+`else
   assign empty_o = (sp_q == '0) && (fresh_q == CntW'(N));
   assign id_o = (sp_q != '0) ? top : fresh_q[IdW-1:0];
+`endif
 
   logic unused_bits;
   assign unused_bits = ^top_idx;

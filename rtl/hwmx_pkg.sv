@@ -79,6 +79,7 @@ package hwmx_pkg;
     REQ_FREE_CTX,
     REQ_ABANDON
   } req_kind_e;
+  localparam int NumReqKinds = 17;
 
   typedef enum logic [4:0] {
     CR_ID,
@@ -116,6 +117,9 @@ package hwmx_pkg;
 
   typedef struct packed {
     req_kind_e  kind;
+    // The same, one-hot (kind_oh[k] == (kind == k)). The engine's selects at the accept and its
+    // checks test one bit of it, not the five of kind after the whole address decode.
+    logic [NumReqKinds-1:0] kind_oh;
     ctrl_reg_e  creg;     // REQ_*_CTRL / REQ_RD_INSPECT
     ctx_reg_e   xreg;     // REQ_*_CTX
     logic [2:0] sum_idx;  // INTR_SUMMARY word
@@ -167,6 +171,32 @@ package hwmx_pkg;
     w[hwmx_reg_pkg::LAST_ERROR_OP_LSB+:hwmx_reg_pkg::LAST_ERROR_OP_WIDTH] = op;
     w[hwmx_reg_pkg::LAST_ERROR_ARG_LSB+:hwmx_reg_pkg::LAST_ERROR_ARG_WIDTH] = arg;
     pack_lerr = w;
+  endfunction
+
+  // The kind of a one-hot kind vector (REQ_SLVERR if none is set).
+  function automatic req_kind_e kind_of(input logic [NumReqKinds-1:0] oh);
+    req_kind_e k;
+    unique case (1'b1)
+      oh[hwmx_pkg::REQ_SLVERR]:     k = hwmx_pkg::REQ_SLVERR;
+      oh[hwmx_pkg::REQ_RD_CTRL]:    k = hwmx_pkg::REQ_RD_CTRL;
+      oh[hwmx_pkg::REQ_RD_INSPECT]: k = hwmx_pkg::REQ_RD_INSPECT;
+      oh[hwmx_pkg::REQ_RD_CTX]:     k = hwmx_pkg::REQ_RD_CTX;
+      oh[hwmx_pkg::REQ_WR_CTRL]:    k = hwmx_pkg::REQ_WR_CTRL;
+      oh[hwmx_pkg::REQ_WR_CTX]:     k = hwmx_pkg::REQ_WR_CTX;
+      oh[hwmx_pkg::REQ_ACQUIRE]:    k = hwmx_pkg::REQ_ACQUIRE;
+      oh[hwmx_pkg::REQ_TRY]:        k = hwmx_pkg::REQ_TRY;
+      oh[hwmx_pkg::REQ_RELEASE]:    k = hwmx_pkg::REQ_RELEASE;
+      oh[hwmx_pkg::REQ_CANCEL]:     k = hwmx_pkg::REQ_CANCEL;
+      oh[hwmx_pkg::REQ_TAKE_GRANT]: k = hwmx_pkg::REQ_TAKE_GRANT;
+      oh[hwmx_pkg::REQ_ALLOC_SLOT]: k = hwmx_pkg::REQ_ALLOC_SLOT;
+      oh[hwmx_pkg::REQ_FREE_SLOT]:  k = hwmx_pkg::REQ_FREE_SLOT;
+      oh[hwmx_pkg::REQ_INIT_SLOT]:  k = hwmx_pkg::REQ_INIT_SLOT;
+      oh[hwmx_pkg::REQ_ALLOC_CTX]:  k = hwmx_pkg::REQ_ALLOC_CTX;
+      oh[hwmx_pkg::REQ_FREE_CTX]:   k = hwmx_pkg::REQ_FREE_CTX;
+      oh[hwmx_pkg::REQ_ABANDON]:    k = hwmx_pkg::REQ_ABANDON;
+      default:              k = hwmx_pkg::REQ_SLVERR;
+    endcase
+    kind_of = k;
   endfunction
 
   // Codes 0x10 and above are errors.

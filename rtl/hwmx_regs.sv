@@ -36,6 +36,36 @@ module hwmx_regs #(
   hwmx_pkg::slot_id_t inspect_slot_q;
   logic [hwmx_pkg::MAX_CTX-1:0] irq_all;
 
+  // The events arrive late in the engine's cycle (they follow its decisions on the table data):
+  // they are registered here first, so that no counter's carry chain or the MAX_QDEPTH compare
+  // follows the decision logic in the same cycle. The counters therefore change one cycle after
+  // the event, which no read can observe: the next transaction reads them at the earliest two
+  // cycles after the answer.
+  logic            ev_acquire_q, ev_contended_q, ev_handoff_q, ev_error_q;
+  logic            qdepth_valid_q;
+  logic [8:0]      qdepth_q;
+  logic            lerr_set_q;
+  hwmx_pkg::lerr_t lerr_in_q;
+
+  always_ff @(posedge clk_i) begin
+    if (!rst_ni) begin
+      {ev_acquire_q, ev_contended_q, ev_handoff_q, ev_error_q} <= '0;
+      qdepth_valid_q <= 1'b0;
+      lerr_set_q <= 1'b0;
+    end else begin
+      {ev_acquire_q, ev_contended_q, ev_handoff_q, ev_error_q} <=
+          {ev_acquire_i, ev_contended_i, ev_handoff_i, ev_error_i};
+      qdepth_valid_q <= qdepth_valid_i;
+      lerr_set_q <= lerr_set_i;
+    end
+  end
+
+  // Data of the events: no reset needed, used only with their valid bits.
+  always_ff @(posedge clk_i) begin
+    qdepth_q <= qdepth_i;
+    lerr_in_q <= lerr_i;
+  end
+
   always_ff @(posedge clk_i) begin
     if (!rst_ni) begin
       acquires_q <= '0;
@@ -48,18 +78,18 @@ module hwmx_regs #(
       lerr_q <= '0;
       inspect_slot_q <= '0;
     end else begin
-      if (ev_acquire_i) acquires_q <= acquires_q + 64'd1;
-      if (ev_contended_i) contended_q <= contended_q + 64'd1;
-      if (ev_handoff_i) handoffs_q <= handoffs_q + 64'd1;
-      if (ev_error_i) errors_q <= errors_q + 64'd1;
-      if (qdepth_valid_i && 16'(qdepth_i) > max_qdepth_q) max_qdepth_q <= 16'(qdepth_i);
+      if (ev_acquire_q) acquires_q <= acquires_q + 64'd1;
+      if (ev_contended_q) contended_q <= contended_q + 64'd1;
+      if (ev_handoff_q) handoffs_q <= handoffs_q + 64'd1;
+      if (ev_error_q) errors_q <= errors_q + 64'd1;
+      if (qdepth_valid_q && 16'(qdepth_q) > max_qdepth_q) max_qdepth_q <= 16'(qdepth_q);
       if (bus_err_i) begin
         bus_errors_q <= bus_errors_q + 32'd1;
         bus_error_addr_q <= '0;
         bus_error_addr_q[hwmx_reg_pkg::BUS_ERROR_ADDR_ADDR_LSB+:25] <= addr_i;
         bus_error_addr_q[hwmx_reg_pkg::BUS_ERROR_ADDR_WRITE_LSB] <= write_i;
       end
-      if (lerr_set_i) lerr_q <= lerr_i;
+      if (lerr_set_q) lerr_q <= lerr_in_q;
       if (wr_en_i) begin
         unique case (req_i.creg)
           hwmx_pkg::CR_CTRL_LAST_ERROR: lerr_q <= '0;  // any write clears
@@ -117,8 +147,8 @@ module hwmx_regs #(
   end
 
   logic unused_req;
-  assign unused_req = ^{wdata_i, req_i.kind, req_i.xreg, req_i.ctx, req_i.ctx_ok, req_i.slot,
-                        req_i.slot_ok, req_i.arg, req_i.mode};
+  assign unused_req = ^{wdata_i, req_i.kind, req_i.kind_oh, req_i.xreg, req_i.ctx, req_i.ctx_ok,
+                        req_i.slot, req_i.slot_ok, req_i.arg, req_i.mode};
 
 endmodule
 

@@ -110,14 +110,28 @@ module hwmx_top #(
     .req_o  (pre)
   );
 
+  // The held request is the decode registered at the accept, with its kind encoded again from
+  // the registered one-hot kind: the register then does not wait for that encoding after the
+  // whole decode.
+  hwmx_pkg::dec_req_t req_q;
+
   always_ff @(posedge clk) begin
-    if (!rst_n) req <= '0;
-    else if (accept) req <= pre;
+    if (!rst_n) begin
+      req_q <= '0;
+      req_q.kind_oh[hwmx_pkg::REQ_SLVERR] <= 1'b1;
+    end else if (accept) begin
+      req_q <= pre;
+    end
+  end
+
+  always_comb begin
+    req = req_q;
+    req.kind = hwmx_pkg::kind_of(req_q.kind_oh);
   end
 
   // The strobe check is part of the decode (partial writes are SLVERR).
-  logic unused_wstrb;
-  assign unused_wstrb = ^req_wstrb;
+  logic unused_bits;
+  assign unused_bits = ^{req_wstrb, req_q.kind};
 
   // ---------------------------------------------------------------------------------------
   // Engine and control-page registers

@@ -44,6 +44,7 @@ module hwmx_engine_fv_check #(
   input wire logic               st_ab_start,
   input wire logic               st_ab_scan,
   input wire logic               st_ab_done,
+  input wire logic [31:0]        init_idx,  // S_INIT: the table row being cleared
   input hwmx_pkg::slot_row_t     row_q,
   input hwmx_pkg::slot_id_t      slot_q,
   input hwmx_pkg::ctx_id_t       ctx_q,
@@ -138,10 +139,14 @@ module hwmx_engine_fv_check #(
   localparam int FR_ALLOC = 53;
   localparam int FM = NUM_MUTEX;
   localparam int FC = NUM_CTX;
+  localparam int FInitN = (NUM_MUTEX > NUM_CTX) ? NUM_MUTEX : NUM_CTX;  // rows S_INIT clears
   localparam int FLatMax = 2 * NUM_MUTEX + 3;  // longest transaction (ABANDON), in cycles
 
   logic fv_past_valid = 1'b0;
   always @(posedge clk_i) fv_past_valid <= 1'b1;
+  // The first cycle is a reset. Stated as an assumption (not left to the initial value) so that
+  // the induction step, which starts from any state, cannot begin before the reset either.
+  always @* if (!fv_past_valid) assume (!rst_ni);
 
   // ---------------------------------------------------------------------------------------
   // Shadow tables and the RAM read contract
@@ -215,8 +220,23 @@ module hwmx_engine_fv_check #(
     end
   end
 
+  // A pool's outputs change only after a push, a pop or a reset (proved in "pool").
+  logic          fv_sp_quiet, fv_cp_quiet, fv_sp_empty_past, fv_cp_empty_past;
+  logic [SW-1:0] fv_sp_id_past;
+  logic [CW-1:0] fv_cp_id_past;
+  always @(posedge clk_i) begin
+    fv_sp_quiet <= rst_ni && !sp_pop && !sp_push;
+    fv_cp_quiet <= rst_ni && !cp_pop && !cp_push;
+    fv_sp_empty_past <= sp_empty;
+    fv_cp_empty_past <= cp_empty;
+    fv_sp_id_past <= sp_id;
+    fv_cp_id_past <= cp_id;
+  end
+
   always @* begin
     if (fv_past_valid) begin
+      if (fv_sp_quiet) assume (sp_empty == fv_sp_empty_past && (sp_empty || sp_id == fv_sp_id_past));
+      if (fv_cp_quiet) assume (cp_empty == fv_cp_empty_past && (cp_empty || cp_id == fv_cp_id_past));
       if (!sp_empty) assume (32'(sp_id) < FM && fv_sfree[sp_id]);
       assume (sp_empty == (fv_sfree == '0));
       if (!cp_empty) assume (32'(cp_id) < FC && fv_cfree[cp_id]);
@@ -492,9 +512,11 @@ module hwmx_engine_fv_check #(
 
   always @* begin
     if (fv_past_valid) begin
+      if (!fv_rst_past) assert (st_init && init_idx == 0);  // a reset restarts the clearing
       if (st_init) begin
         assert (alloc_q == '0 && wait_q == '0 && gp_q == '0 && !fv_pending);
         assert (fv_sfree == '1 && fv_cfree == '1 && fv_holds == '0);
+        assert (init_idx < 32'(FInitN));
       end
       if (st_idle || st_init || (st_handoff && !abd_q))
         assert (!fv_pending);
@@ -569,6 +591,7 @@ module hwmx_engine_fv_check #(
         if (!st_cancel) assert (!wait_q[rc]);
         if (st_cancel || st_ab_start) assert (abn_q == '0);
       end
+      if (st_ab_start || st_ab_scan || st_ab_done) assert (abd_q);  // only inside ABANDON
       if (st_ab_start) assert (fv_lat == 5'd1 || fv_lat == 5'd2);
       if (st_ab_scan || (st_handoff && abd_q) ||
           (st_ab_done && abo_q != '0))
@@ -584,6 +607,17 @@ module hwmx_engine_fv_check #(
         if (abo_q != '0) assert (32'(fv_lat) <= 5 + 2 * 32'(slot_q));
         else assert (32'(fv_lat) <= 3);
       end
+    end
+  end
+
+  // S_INIT clears the slot rows, priorities and owned counts below init_idx.
+  for (genvar s = 0; s < FM; s++) begin : g_init_s
+    always @* if (fv_past_valid && st_init && s < init_idx) assert (fv_sr[s*FR_W+:FR_W] == '0);
+  end
+  for (genvar c = 0; c < FC; c++) begin : g_init_c
+    always @* begin
+      if (fv_past_valid && st_init && c < init_idx)
+        assert (fv_pr[c*5+:5] == '0 && fv_oc[c*13+:13] == '0);
     end
   end
 

@@ -17,6 +17,7 @@
     .st_ab_start(state_q == S_AB_START),
     .st_ab_scan (state_q == S_AB_SCAN),
     .st_ab_done (state_q == S_AB_DONE),
+    .init_idx   (32'(init_q)),
     .row_q, .slot_q, .ctx_q, .hid_q, .cur_q, .suc_q, .nxt_q, .prv_q, .pri_q, .abd_q, .abn_q,
     .abo_q, .alloc_q, .wait_q, .gp_q, .ist_q,
     .sr_we, .sr_waddr, .sr_wdata, .sr_raddr, .sr_rdata,

@@ -4,7 +4,7 @@
 // Contract (what the engine proof assumes of both pools, against its own copy of the free set):
 //   given: never push and pop together, pop only when not empty, push only an id that is not free
 //   then:  the id offered (id_o) is free whenever the pool is not empty, and the pool is empty
-//          exactly when no id is free.
+//          exactly when no id is free; both change only after a push, a pop or a reset.
 // The free set f_free is a shadow: all ids after reset, pop removes id_o, push adds push_id_i.
 // The stack RAM is used through the RAM read contract (proof "ram"), against a shadow f_stk.
 `ifdef HWMX_FV_POOL
@@ -50,9 +50,19 @@
     f_top = f_stk[f_top_idx*IdW+:IdW];
   end
 
+  // Stable outputs: they change only after a push, a pop or a reset.
+  logic           f_quiet, f_empty_past;
+  logic [IdW-1:0] f_id_past;
+  always @(posedge clk_i) begin
+    f_quiet <= rst_ni && !push_i && !pop_i;
+    f_empty_past <= empty_o;
+    f_id_past <= id_o;
+  end
+
   always @* begin
     if (f_past_valid) begin
       // The contract.
+      if (f_quiet) assert (empty_o == f_empty_past && (empty_o || id_o == f_id_past));
       if (!empty_o) assert (32'(id_o) < N && f_free[id_o]);  // the id offered is free
       assert (empty_o == (f_free == '0));                      // empty exactly when none is free
       // Inductive invariants: the free set is the stack plus the never-used ids.

@@ -136,7 +136,9 @@ int main(int argc, char** argv) {
   app.add_option("--trace", trace, "write a VCD waveform of the run to FILE");
   CLI11_PARSE(app, argc, argv);
   try {
-    auto dev = hwmx::sim::make_rtl_default({trace});
+    hwmx::sim::RtlOptions options;
+    options.trace_file = trace;
+    auto dev = hwmx::sim::make_rtl_default(options);
     std::printf("hwmx engine (RTL, %u slots x %u contexts)%s\n\n", dev->num_mutex(), dev->num_ctx(),
                 trace.empty() ? "" : (", waveform: " + trace).c_str());
     Demo d(*dev);

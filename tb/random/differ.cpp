@@ -57,7 +57,9 @@ std::string Differ::apply(const BusOp& op, std::uint64_t index) {
     e.model.resp = model_.write(op.addr, op.data, op.strb);
     e.rtl.resp = rtl_.write(op.addr, op.data, op.strb);
   } else {
+    if (coverage_) coverage_->before(model_, op);
     e.model = model_.read(op.addr);
+    if (coverage_) coverage_->after(model_, e.model);
     e.rtl = rtl_.read(op.addr);
   }
   ++accesses_;

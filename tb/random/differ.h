@@ -10,6 +10,7 @@
 #include <string>
 
 #include "bus_op.h"
+#include "functional_coverage.h"
 #include "hwmx/model/engine.h"
 #include "hwmx/sim/rtl_device.h"
 
@@ -28,6 +29,9 @@ class Differ {
   std::uint64_t accesses() const { return accesses_; }
   /// How often each result code was answered by an operation (model side): stream coverage.
   const std::array<std::uint64_t, 256>& result_codes() const { return codes_; }
+  /// Bin every operation into `coverage` (classified on the model's state around it); nullptr
+  /// turns it off.
+  void set_coverage(FunctionalCoverage* coverage) { coverage_ = coverage; }
 
  private:
   struct Entry {
@@ -43,6 +47,7 @@ class Differ {
   std::deque<Entry> history_;
   std::uint64_t accesses_ = 0;
   std::array<std::uint64_t, 256> codes_{};
+  FunctionalCoverage* coverage_ = nullptr;
 };
 
 }  // namespace hwmx::difftest

@@ -86,6 +86,18 @@ void Generator::maybe_change_regime() {
   ctx_target_ = p_.ctx_targets[uniform(static_cast<unsigned>(p_.ctx_targets.size()))];
   slot_target_ = p_.slot_targets[uniform(static_cast<unsigned>(p_.slot_targets.size()))];
   regime_left_ = 2000 + uniform(18000);
+  // (No random draw when the profile has no pile-ups: the stream stays as it was.)
+  pileup_ = p_.pileup_share > 0 && chance(p_.pileup_share);
+  if (pileup_) {
+    ctx_target_ = m_.num_ctx();
+    pile_slot_ = slots_.empty() ? 0 : slots_[uniform(static_cast<unsigned>(slots_.size()))];
+  }
+}
+
+unsigned Generator::pile_slot() {
+  // Freed meanwhile: the lowest allocated slot takes over.
+  if (!m_.slot(pile_slot_).allocated && !slots_.empty()) pile_slot_ = slots_[0];
+  return pile_slot_;
 }
 
 unsigned Generator::some_ctx() {
@@ -139,6 +151,11 @@ Generator::Action Generator::pick_action() {
   w[kFreeSlot] = nslot > slot_target_ ? 4 : 0.6;
   w[kInitSlot] = 1;
   w[kAbandon] = p_.abandon_weight;
+  if (pileup_) {  // let the pile slot's queue grow: fewer ways out of it
+    w[kReleaseOwned] = 4;
+    w[kCancel] = 3;
+    w[kAbandon] = p_.abandon_weight / 4;
+  }
   w[kSetPriority] = 3;
   w[kIntrRegister] = 3;
   w[kClearLastError] = 0.5;
@@ -160,8 +177,13 @@ Generator::Action Generator::pick_action() {
 std::optional<BusOp> Generator::burst_op() {
   if (!burst_.active) {
     if (emitted_ < burst_at_) return std::nullopt;
-    const unsigned s = slot_where([](const model::SlotState& x) { return x.owned && x.recursive; });
-    if (!m_.slot(s).owned || !m_.slot(s).recursive) {
+    // The owner must not be waiting on another slot: its ACQUIREs would answer
+    // ERR_ALREADY_WAITING and never reach the limit.
+    auto suitable = [this](const model::SlotState& x) {
+      return x.owned && x.recursive && !m_.context(x.owner).waiting;
+    };
+    const unsigned s = slot_where(suitable);
+    if (!suitable(m_.slot(s))) {
       burst_at_ += 1000;  // nothing suitable held right now: try again later
       return std::nullopt;
     }
@@ -169,7 +191,8 @@ std::optional<BusOp> Generator::burst_op() {
     burst_at_ = ~std::uint64_t{0};  // once per run
   }
   const model::SlotState& x = m_.slot(burst_.slot);
-  if (!x.owned || x.owner != burst_.ctx) {  // lost it (cannot happen while only we run)
+  // Lost it, or waiting (neither can happen while only the burst runs).
+  if (!x.owned || x.owner != burst_.ctx || m_.context(burst_.ctx).waiting) {
     burst_.active = false;
     return std::nullopt;
   }
@@ -205,13 +228,23 @@ BusOp Generator::make(Action a) {
   switch (a) {
     case kAcquire:
     case kTry: {
-      const unsigned c = ctx_where([](const ContextState& x) { return !x.waiting; });
-      const unsigned s = hot_slot();
+      unsigned c = ctx_where([](const ContextState& x) { return !x.waiting; });
+      if (pileup_) {
+        // The few contexts not yet queued are hard to find by chance: pick among them.
+        std::vector<unsigned> idle;
+        for (unsigned x : ctxs_) {
+          if (!m_.context(x).waiting) idle.push_back(x);
+        }
+        if (!idle.empty()) c = idle[uniform(static_cast<unsigned>(idle.size()))];
+      }
+      const unsigned s = pileup_ && chance(0.9) ? pile_slot() : hot_slot();
       return read_op(
           act(c, (a == kAcquire ? HWMX_ACT_ACQUIRE_OFFSET : HWMX_ACT_TRY_OFFSET) + 4 * s));
     }
     case kReleaseOwned: {
-      const unsigned s = slot_where([](const SlotState& x) { return x.owned; });
+      // Pile-up: mostly other slots, whose handoffs free their waiters to join the pile.
+      const SlotState* pile = pileup_ && chance(0.7) ? &m_.slot(pile_slot()) : nullptr;
+      const unsigned s = slot_where([pile](const SlotState& x) { return x.owned && &x != pile; });
       const SlotState& x = m_.slot(s);
       const unsigned c = x.owned && chance(0.97) ? x.owner : some_ctx();
       return read_op(act(c, HWMX_ACT_RELEASE_OFFSET + 4 * s));
@@ -225,8 +258,11 @@ BusOp Generator::make(Action a) {
     }
     case kCancel: {
       // Waiters cancel (CANCELLED), or contexts whose grant came first (the lost race).
-      const unsigned c =
-          ctx_where([](const ContextState& x) { return x.waiting || x.grant_pending; });
+      unsigned c = ctx_where([](const ContextState& x) { return x.waiting || x.grant_pending; });
+      if (pileup_) {  // waiters of other slots, so they can join the pile
+        const unsigned pile = pile_slot();
+        c = ctx_where([pile](const ContextState& x) { return x.waiting && x.wait_slot != pile; });
+      }
       return read_op(act(c, HWMX_ACT_CANCEL_OFFSET));
     }
     case kTakeGrant: {

@@ -67,6 +67,7 @@ class Generator {
   unsigned some_ctx();   // allocated if any
   unsigned some_slot();  // allocated if any
   unsigned hot_slot();   // skewed towards a few allocated slots, so they are contended
+  unsigned pile_slot();  // the slot of a pile-up regime (allocated if any)
   /// An allocated context satisfying `pred`, trying a few random ones; else some_ctx().
   template <class Pred>
   unsigned ctx_where(Pred pred);
@@ -83,6 +84,8 @@ class Generator {
   bool dirty_ = true;
   unsigned ctx_target_ = 0, slot_target_ = 0;
   std::uint64_t regime_left_ = 0;
+  bool pileup_ = false;  // a pile-up regime (Profile::pileup_share) on pile_slot_
+  unsigned pile_slot_ = 0;
   std::uint64_t emitted_ = 0, burst_at_ = 0;
   Burst burst_;
 };

@@ -1,6 +1,12 @@
 // hwmx_difftest: a seeded random stream of bus accesses applied to the Verilated RTL and to the
 // reference model, compared after every access; the first difference prints the recent history
 // and the command that replays it, and exits 1.
+//   --coverage-report: also bins every operation (functional_coverage.h), prints the bin table and
+//   exits 3 when a reachable bin was never hit (or a bin thought unreachable was).
+//   --line-coverage FILE: the RTL's Verilator line-coverage data is written to FILE at the end
+//   (hwmx_difftest_cov only: its tiny and default models are built with coverage; see
+//   scripts/coverage).
+//   --stall N: the bus master stalls each response 0..N cycles (the RTL must hold it).
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdint>
@@ -11,6 +17,7 @@
 #include <string>
 
 #include "differ.h"
+#include "functional_coverage.h"
 #include "generator.h"
 #include "hwmx/model/engine.h"
 #include "hwmx/model/result.h"
@@ -26,6 +33,9 @@ struct Options {
   std::uint64_t ops = 100000;
   std::size_t history = 50;
   std::string trace;
+  bool coverage_report = false;
+  std::string line_coverage;
+  unsigned stall = 0;
 };
 
 int fail(const Options& o, std::uint64_t seed, std::uint64_t index, const std::string& what,
@@ -34,7 +44,7 @@ int fail(const Options& o, std::uint64_t seed, std::uint64_t index, const std::s
             << seed << ")\n  " << what << "\n\nlast " << o.history << " accesses (oldest first):\n";
   differ.print_history(std::cout);
   std::cout << "\nreplay: hwmx_difftest --config " << o.config << " --seed " << seed << " --ops "
-            << index + 1 << "\n";
+            << index + 1 << (o.stall ? " --stall " + std::to_string(o.stall) : "") << "\n";
   return 1;
 }
 
@@ -47,8 +57,12 @@ int run(const Options& o) {
   model::Engine model(profile.num_mutex, profile.num_ctx);
   sim::RtlOptions rtl_options;
   rtl_options.trace_file = o.trace;
+  rtl_options.coverage_file = o.line_coverage;
+  rtl_options.response_stall_max = o.stall;
   const auto rtl = profile.make_rtl(rtl_options);
   Differ differ(model, *rtl, o.history);
+  FunctionalCoverage coverage(profile.num_ctx);
+  if (o.coverage_report) differ.set_coverage(&coverage);
   Generator gen(model, profile, seed);
   Sweeper sweeper(profile);
 
@@ -87,6 +101,15 @@ int run(const Options& o) {
     }
   }
   std::cout << "\n";
+  if (o.coverage_report) {
+    std::cout << "\n";
+    coverage.print(std::cout);
+    if (!coverage.complete()) {
+      std::cout << "FAIL functional coverage (config " << o.config << ", seed " << seed << ", "
+                << o.ops << " operations)\n";
+      return 3;
+    }
+  }
   return 0;
 }
 
@@ -102,6 +125,13 @@ int main(int argc, char** argv) {
   app.add_option("--ops", o.ops, "number of random operations")->capture_default_str();
   app.add_option("--history", o.history, "accesses shown on a mismatch")->capture_default_str();
   app.add_option("--trace", o.trace, "VCD waveform file (default config only)");
+  app.add_flag("--coverage-report", o.coverage_report,
+               "print the functional-coverage bins; exit 3 if a reachable bin was not hit");
+  app.add_option("--line-coverage", o.line_coverage,
+                 "write the RTL's Verilator coverage data to FILE (hwmx_difftest_cov only)");
+  app.add_option("--stall", o.stall,
+                 "hold RREADY/BREADY low 0..N cycles after each response appears (backpressure)")
+      ->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   try {
     return hwmx::difftest::run(o);

@@ -20,6 +20,10 @@ struct Profile {
   std::vector<unsigned> ctx_targets, slot_targets;
   /// Relative weight of ABANDON (each one scans NUM_MUTEX slots in the RTL).
   double abandon_weight = 0.7;
+  /// Share of regimes that are pile-ups: every context allocated, most operations on one slot,
+  /// few releases and cancels, so its queue fills to NUM_CTX - 1 waiters (full) and operations
+  /// run at near-full and full queues. 0: none (the tiny configuration fills queues anyway).
+  double pileup_share = 0;
   /// Random operations between two sweeps (counters, context pages, inspected slots).
   unsigned sweep_interval = 1000;
   /// Contexts and slots read per sweep (a rotating window over all ids).

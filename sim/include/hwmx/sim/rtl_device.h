@@ -14,6 +14,15 @@ struct RtlOptions {
   /// Write a VCD waveform of the whole run to this file (empty: no waveform). Only models built
   /// with TRACE support it; others throw std::runtime_error when asked.
   std::string trace_file;
+  /// Write the Verilator coverage data of the run (verilator_coverage's input) to this file when
+  /// the device is destroyed (empty: none). Only models built with COVERAGE (the *_cov models of
+  /// an HWMX_COVERAGE build) support it; others throw std::runtime_error when asked.
+  std::string coverage_file;
+  /// Response backpressure: after RVALID/BVALID rises, RREADY/BREADY stay low for a
+  /// pseudo-random 0..response_stall_max cycles (a fixed sequence), so the slave must hold its
+  /// response. 0 (default): READY is high throughout, like a master that never stalls.
+  /// last_latency() includes the stall.
+  unsigned response_stall_max = 0;
 };
 
 class RtlDevice : public RegisterDevice {
@@ -35,5 +44,9 @@ class RtlDevice : public RegisterDevice {
 std::unique_ptr<RtlDevice> make_rtl_default(const RtlOptions& options = {});  // 256 x 64, TRACE
 std::unique_ptr<RtlDevice> make_rtl_tiny(const RtlOptions& options = {});     // 4 x 4
 std::unique_ptr<RtlDevice> make_rtl_large(const RtlOptions& options = {});    // 4096 x 256
+// Line-coverage builds (only with -DHWMX_COVERAGE=ON; link hwmx_rtl_<name>_cov and no plain
+// model: the Verilator runtime is compiled differently).
+std::unique_ptr<RtlDevice> make_rtl_tiny_cov(const RtlOptions& options = {});     // 4 x 4
+std::unique_ptr<RtlDevice> make_rtl_default_cov(const RtlOptions& options = {});  // 256 x 64
 
 }  // namespace hwmx::sim

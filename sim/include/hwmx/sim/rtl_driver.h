@@ -31,7 +31,7 @@ class RtlDriver : public RtlDevice {
     wait_handshake([&] { return t.S_AXI_ARREADY != 0; }, "ARREADY");
     t.S_AXI_ARVALID = 0;
     const std::uint64_t start = cycles_;
-    wait_handshake([&] { return t.S_AXI_RVALID != 0; }, "RVALID");
+    take_response([&] { return t.S_AXI_RVALID != 0; }, t.S_AXI_RREADY, "RVALID");
     ReadResult r{static_cast<std::uint32_t>(t.S_AXI_RDATA), static_cast<AxiResp>(t.S_AXI_RRESP)};
     t.S_AXI_RREADY = 0;
     finish(start);
@@ -58,7 +58,7 @@ class RtlDriver : public RtlDevice {
       if (++guard > kTimeout) hang("AWREADY/WREADY");
     }
     const std::uint64_t start = cycles_;
-    wait_handshake([&] { return t.S_AXI_BVALID != 0; }, "BVALID");
+    take_response([&] { return t.S_AXI_BVALID != 0; }, t.S_AXI_BREADY, "BVALID");
     const auto resp = static_cast<AxiResp>(t.S_AXI_BRESP);
     t.S_AXI_BREADY = 0;
     finish(start);
@@ -95,6 +95,8 @@ class RtlDriver : public RtlDevice {
   Top& top() { return *top_; }
   VerilatedContext& context() { return *context_; }
   virtual void dump(std::uint64_t time) = 0;
+  /// RtlOptions::response_stall_max.
+  void set_response_stall(unsigned max) { stall_max_ = max; }
 
   void reset() {
     Top& t = *top_;
@@ -139,6 +141,22 @@ class RtlDriver : public RtlDevice {
       if (guard > kTimeout) hang(what);
     }
   }
+  // The response handshake. With stalls enabled, READY is dropped for a pseudo-random 0..max
+  // cycles of VALID first, so the slave must hold its response; 0 keeps READY high throughout.
+  template <class Valid, class Ready>
+  void take_response(Valid valid, Ready& ready, const char* what) {
+    if (stall_max_ != 0) {
+      stall_rng_ = stall_rng_ * 6364136223846793005ULL + 1442695040888963407ULL;
+      const unsigned stall = static_cast<unsigned>((stall_rng_ >> 33) % (stall_max_ + 1));
+      if (stall != 0) {
+        ready = 0;
+        wait_handshake(valid, what);  // the first cycle of VALID, not taken
+        for (unsigned i = 1; i < stall; ++i) tick();
+        ready = 1;
+      }
+    }
+    wait_handshake(valid, what);
+  }
   void finish(std::uint64_t start) {
     last_latency_ = cycles_ - start;
     last_response_cycle_ = cycles_;
@@ -162,6 +180,8 @@ class RtlDriver : public RtlDevice {
   std::string name_;
   std::uint64_t cycles_ = 0, time_ = 0;
   std::uint64_t last_latency_ = 0, last_response_cycle_ = 0;
+  unsigned stall_max_ = 0;
+  std::uint64_t stall_rng_ = 1;
 };
 
 }  // namespace hwmx::sim
