@@ -6,6 +6,12 @@
 // Every window of the register map is a power-of-two size aligned to its size (checked at
 // elaboration), so a window test is an equality on the upper address bits and an index is a
 // bit field: no adders or magnitude comparators on the address.
+//
+// The decode sits on the accept edge (it addresses the table pre-read and the context flags), so
+// it is kept shallow: the kind is produced one-hot (kind_oh, one AND per kind of disjoint window
+// tests) and encoded from that; the fields that only some kinds use (context, slot, their range
+// checks, the argument, the register selectors) are taken from the window the address is in
+// without waiting for the full window decode; other kinds ignore them.
 `default_nettype none
 
 module hwmx_addr_decode #(
