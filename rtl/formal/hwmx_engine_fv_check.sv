@@ -503,12 +503,14 @@ module hwmx_engine_fv_check #(
   logic [8:0]      fv_qlen;  // its length
   logic [7:0]      fv_at;    // element fv_qlen - fv_lat of its queue (the walk position)
   logic [7:0]      fv_at1;   // the element after it
+  logic [7:0]      fv_at2;   // and the one after that
   logic [FC*8-1:0] fv_qel;   // its elements
   assign fv_row = fv_vsr[slot_q[SW-1:0]*FR_W+:FR_W];
   assign fv_qlen = fv_row[FR_LEN+:9];
   assign fv_qel = fv_el[slot_q[SW-1:0]*FC*8+:FC*8];
   assign fv_at = fv_qel[(fv_qlen[CW:0] - fv_lat[CW:0])*8+:8];
   assign fv_at1 = fv_qel[(fv_qlen[CW:0] - fv_lat[CW:0] + 1'b1)*8+:8];
+  assign fv_at2 = fv_qel[(fv_qlen[CW:0] - fv_lat[CW:0] + 2'd2)*8+:8];
 
   always @* begin
     if (fv_past_valid) begin
@@ -524,8 +526,11 @@ module hwmx_engine_fv_check #(
         assert (fv_pending);
       if (st_exec) begin
         assert (fv_lat == '0);
-        assert (ctx_q == ((req_i.kind == hwmx_pkg::REQ_ALLOC_CTX) ? cp_id_ext : req_i.ctx));
-        assert (slot_q == ((req_i.kind == hwmx_pkg::REQ_ALLOC_SLOT) ? sp_id_ext : req_i.slot));
+        // (An allocation works on the id the pool offers; an empty pool offers none.)
+        if (req_i.kind == hwmx_pkg::REQ_ALLOC_CTX) assert (cp_empty || ctx_q == cp_id_ext);
+        else assert (ctx_q == req_i.ctx);
+        if (req_i.kind == hwmx_pkg::REQ_ALLOC_SLOT) assert (sp_empty || slot_q == sp_id_ext);
+        else assert (slot_q == req_i.slot);
         if (req_i.kind != hwmx_pkg::REQ_RD_INSPECT && req_i.kind != hwmx_pkg::REQ_ALLOC_SLOT &&
             32'(slot_q) < FM)
           assert (sr_rdata == fv_sr[slot_q[SW-1:0]*FR_W+:FR_W]);
@@ -560,6 +565,10 @@ module hwmx_engine_fv_check #(
         assert (32'(fv_lat) <= 32'(fv_qlen));
         assert (fv_nx[cur_q[CW-1:0]*8+:8] == ctx_q && fv_pv[suc_q[CW-1:0]*8+:8] == ctx_q);
         assert (fv_pr[cur_q[CW-1:0]*5+:5] >= pri_q && fv_pr[suc_q[CW-1:0]*5+:5] < pri_q);
+        // In the queue (virtually linked) between them, neither head nor tail: the walk passed
+        // at least the tail (fv_lat - 1 >= 2 cycles in S_WALK).
+        assert (32'(fv_lat) >= 3 && 32'(fv_lat) <= 32'(fv_qlen));
+        assert (fv_at == cur_q && fv_at1 == ctx_q && fv_at2 == suc_q);
       end
       if (st_handoff) begin
         // hid_q was the head of slot_q (row_q, still in the table) and is its new owner.
@@ -601,7 +610,10 @@ module hwmx_engine_fv_check #(
         assert (sr_rdata == fv_sr[slot_q[SW-1:0]*FR_W+:FR_W]);
         assert (32'(fv_lat) <= 3 + 2 * 32'(slot_q));
       end
-      if (st_handoff && abd_q) assert (32'(fv_lat) <= 4 + 2 * 32'(slot_q));
+      if (st_handoff && abd_q) begin
+        assert (32'(fv_lat) <= 4 + 2 * 32'(slot_q));
+        assert (abn_q != '0);  // the slot handed over is one given up
+      end
       if (st_ab_done) begin
         assert (abn_q == abo_q);
         if (abo_q != '0) assert (32'(fv_lat) <= 5 + 2 * 32'(slot_q));
@@ -634,9 +646,11 @@ module hwmx_engine_fv_check #(
 
   for (genvar i = 0; i < FC; i++) begin : g_walk
     always @* begin
-      // The waiters the walk has passed (behind cur_q) have a lower priority than the new one.
-      if (fv_past_valid && st_walk && 32'(i) + 32'(fv_lat) > 32'(fv_qlen) &&
-          i < fv_qlen)
+      // The waiters the walk has passed (behind cur_q; in S_LINK2 behind the new waiter) have a
+      // lower priority than the new one.
+      if (fv_past_valid && i < fv_qlen &&
+          ((st_walk && 32'(i) + 32'(fv_lat) > 32'(fv_qlen)) ||
+           (st_link2 && 32'(i) + 32'(fv_lat) > 32'(fv_qlen) + 1)))
         assert (fv_pr[fv_qel[i*8+:CW]*5+:5] < pri_q);
     end
   end
@@ -734,29 +748,49 @@ module hwmx_engine_fv_check #(
   end
 
   // ---------------------------------------------------------------------------------------
-  // Reachability (proof "engine_cover")
+  // Reachability (proof "engine_cover"). Each target is a named wire (fv_cov_*) as well as a
+  // cover property: scripts/formal exposes the wires as outputs and searches for a trace from
+  // reset that sets each (ABC bmc3); the cover() statements serve tools that read them.
   // ---------------------------------------------------------------------------------------
+  logic fv_cov_on;
+  assign fv_cov_on = fv_past_valid && rst_ni;
+  // handoff: RELEASE with waiters
+  logic fv_cov_handoff;
+  assign fv_cov_handoff = fv_cov_on && st_exec && outcome == hwmx_pkg::OC_REL_HANDOFF;
+  // cancel-vs-grant: a CANCEL that comes after the handoff answers ALREADY_GRANTED
+  logic fv_cov_cancel_late;
+  assign fv_cov_cancel_late = fv_cov_on && st_exec && req_i.kind == hwmx_pkg::REQ_CANCEL &&
+                              outcome == hwmx_pkg::OC_CONSUME_GRANT;
+  // cancel-vs-grant: a CANCEL that comes first takes the waiter out of the queue
+  logic fv_cov_cancel_wait;
+  assign fv_cov_cancel_wait = fv_cov_on && st_cancel && !abd_q;
+  // abandon: an owned slot handed to a waiter, an owned slot freed, a waiter abandoned
+  logic fv_cov_ab_handoff, fv_cov_ab_free, fv_cov_ab_waiter;
+  assign fv_cov_ab_handoff = fv_cov_on && st_handoff && abd_q;
+  assign fv_cov_ab_free = fv_cov_on && fv_ab_free;
+  assign fv_cov_ab_waiter = fv_cov_on && st_cancel && abd_q;
+  // the next owner of an abandoned slot is told
+  logic fv_cov_ab_told;
+  assign fv_cov_ab_told = fv_cov_on && fv_acq_free && sr_rdata.abandoned;
+  // PRIORITY insert in the middle of a queue, and at its head
+  logic fv_cov_prio_mid, fv_cov_prio_head;
+  assign fv_cov_prio_mid = fv_cov_on && st_link2;
+  assign fv_cov_prio_head = fv_cov_on && st_walk && pr_rdata < pri_q && cur_q == row_q.head;
+  // a full queue (every other context waits)
+  logic fv_cov_full_queue;
+  assign fv_cov_full_queue = fv_cov_on && st_idle && fv_len[8:0] == 9'(FC - 1);
+
   always @* begin
-    if (fv_past_valid && rst_ni) begin
-      // handoff: RELEASE with waiters
-      cover (st_exec && outcome == hwmx_pkg::OC_REL_HANDOFF);
-      // cancel-vs-grant: CANCEL after the handoff answers ALREADY_GRANTED
-      cover (st_exec && req_i.kind == hwmx_pkg::REQ_CANCEL &&
-             outcome == hwmx_pkg::OC_CONSUME_GRANT);
-      // cancel of a waiter
-      cover (st_cancel && !abd_q);
-      // abandon: an owned slot handed to a waiter, an owned slot freed, a waiter abandoned
-      cover (st_handoff && abd_q);
-      cover (fv_ab_free);
-      cover (st_cancel && abd_q);
-      // the next owner of an abandoned slot is told
-      cover (fv_acq_free && sr_rdata.abandoned);
-      // PRIORITY insert in the middle of a queue, and at the head
-      cover (st_link2);
-      cover (st_walk && pr_rdata < pri_q && cur_q == row_q.head);
-      // a full queue (every other context waits)
-      cover (st_idle && fv_len[8:0] == 9'(FC - 1));
-    end
+    cover (fv_cov_handoff);
+    cover (fv_cov_cancel_late);
+    cover (fv_cov_cancel_wait);
+    cover (fv_cov_ab_handoff);
+    cover (fv_cov_ab_free);
+    cover (fv_cov_ab_waiter);
+    cover (fv_cov_ab_told);
+    cover (fv_cov_prio_mid);
+    cover (fv_cov_prio_head);
+    cover (fv_cov_full_queue);
   end
 
 endmodule

@@ -31,4 +31,19 @@
     .accept_i, .pre_i, .req_i, .wdata_i, .ready_o, .rsp_valid_o,
     .outcome, .do_ho, .h, .do_enq
   );
+
+  // The flag group registered at the accept is the group of the request's context: the flags do
+  // not change in S_IDLE, so in S_EXEC it is still the flags' current value (needed by the
+  // induction: g_* are state of their own).
+  logic fv_eng_past_valid = 1'b0;
+  always @(posedge clk_i) fv_eng_past_valid <= 1'b1;
+  always @* begin
+    if (fv_eng_past_valid && state_q == S_EXEC) begin
+      assert (g_alloc == alloc_x[(32'(req_i.ctx[CW-1:0]) >> GW) * FG+:FG]);
+      assert (g_wait == wait_x[(32'(req_i.ctx[CW-1:0]) >> GW) * FG+:FG]);
+      assert (g_gp == gp_x[(32'(req_i.ctx[CW-1:0]) >> GW) * FG+:FG]);
+      assert (g_ist == ist_x[(32'(req_i.ctx[CW-1:0]) >> GW) * FG+:FG]);
+      assert (g_ien == ien_x[(32'(req_i.ctx[CW-1:0]) >> GW) * FG+:FG]);
+    end
+  end
 `endif
