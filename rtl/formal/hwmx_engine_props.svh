@@ -37,13 +37,15 @@
   // induction: g_* are state of their own).
   logic fv_eng_past_valid = 1'b0;
   always @(posedge clk_i) fv_eng_past_valid <= 1'b1;
+  int fv_grp_lsb;  // the request's context's group in the flag vectors
+  assign fv_grp_lsb = (32'(req_i.ctx[CW-1:0]) >> GW) * FG;
   always @* begin
     if (fv_eng_past_valid && state_q == S_EXEC) begin
-      assert (g_alloc == alloc_x[(32'(req_i.ctx[CW-1:0]) >> GW) * FG+:FG]);
-      assert (g_wait == wait_x[(32'(req_i.ctx[CW-1:0]) >> GW) * FG+:FG]);
-      assert (g_gp == gp_x[(32'(req_i.ctx[CW-1:0]) >> GW) * FG+:FG]);
-      assert (g_ist == ist_x[(32'(req_i.ctx[CW-1:0]) >> GW) * FG+:FG]);
-      assert (g_ien == ien_x[(32'(req_i.ctx[CW-1:0]) >> GW) * FG+:FG]);
+      assert (g_alloc == alloc_x[fv_grp_lsb+:FG]);
+      assert (g_wait == wait_x[fv_grp_lsb+:FG]);
+      assert (g_gp == gp_x[fv_grp_lsb+:FG]);
+      assert (g_ist == ist_x[fv_grp_lsb+:FG]);
+      assert (g_ien == ien_x[fv_grp_lsb+:FG]);
     end
   end
 `endif
